@@ -1,0 +1,149 @@
+"""The `switchover` command line (spec/cli.md): a thin face over core.
+
+Start-up time matters here: device-management tools run `switchover detect` on every
+machine of a fleet, so this module imports only argparse at load time and each command
+imports what it needs. Qt is imported only by the `gui` command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from core import __version__
+from core.errors import BadInput, SwitchoverError
+
+EXIT_KASPERSKY_FOUND = 10
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Bad usage exits 2 with one sentence, as the CLI contract asks."""
+        self.exit(2, f"switchover: {message} (see `switchover --help`).\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="switchover", description="Move off Kaspersky safely.")
+    parser.add_argument("--version", action="version", version=f"switchover {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    gui = sub.add_parser("gui", help="open the wizard")
+    gui.add_argument("--demo", nargs="?", const="", metavar="NAME",
+                     help="use a bundled example machine (the first when no NAME is given)")
+    gui.add_argument("--snapshot", metavar="FILE", help="use a saved snapshot")
+
+    snap = sub.add_parser("snapshot", help="probe this machine and write its snapshot")
+    snap.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    snap.add_argument("--root", metavar="DIR", help=argparse.SUPPRESS)
+
+    det = sub.add_parser("detect", help="which Kaspersky and other security products are here")
+    source = det.add_mutually_exclusive_group()
+    source.add_argument("--snapshot", metavar="FILE", help="a saved snapshot instead of this machine")
+    source.add_argument("--demo", metavar="NAME", help="a bundled example machine")
+    det.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    det.add_argument("--exit-code", action="store_true",
+                     help=f"exit {EXIT_KASPERSKY_FOUND} when a Kaspersky product is found")
+    det.add_argument("-v", "--verbose", action="store_true", help="show the evidence")
+
+    sub.add_parser("demos", help="list the bundled example machines")
+    return parser
+
+
+def _snapshot_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    if getattr(args, "snapshot", None):
+        from core.snapshot import load_snapshot
+
+        return load_snapshot(args.snapshot)
+    if getattr(args, "demo", None) is not None:
+        from core.demo import load_demo
+
+        return load_demo(args.demo)
+    from core.probes import probe_machine
+
+    return probe_machine()
+
+
+def _cmd_detect(args: argparse.Namespace) -> int:
+    from core.detection import detect
+
+    result = detect(_snapshot_from(args))
+    if args.json:
+        import json
+
+        from core.detect_output import detection_to_dict
+
+        sys.stdout.write(json.dumps(detection_to_dict(result), indent=2, ensure_ascii=False) + "\n")
+    else:
+        from core.detect_output import detection_to_text
+
+        sys.stdout.write(detection_to_text(result, verbose=args.verbose))
+    return EXIT_KASPERSKY_FOUND if args.exit_code and result.kaspersky_found else 0
+
+
+def _cmd_snapshot(args: argparse.Namespace) -> int:
+    from core.probes import probe_machine
+    from core.snapshot import save_snapshot, snapshot_to_json
+
+    snap = probe_machine(root=args.root)
+    if args.out:
+        try:
+            save_snapshot(snap, args.out)
+        except OSError as exc:
+            raise BadInput(f"Cannot write the snapshot to {args.out} ({exc.strerror}).") from None
+        print(f"Snapshot written to {args.out}.", file=sys.stderr)
+    else:
+        sys.stdout.write(snapshot_to_json(snap))
+    return 0
+
+
+def _cmd_demos(_: argparse.Namespace) -> int:
+    from core.demo import list_demos
+
+    for demo in list_demos():
+        print(f"{demo.name:28} {demo.title}")
+    return 0
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from gui.app import run
+    except ImportError as exc:
+        raise SwitchoverError(f"The wizard cannot start because Qt is not available ({exc}).") \
+            from None
+    return run(demo=args.demo, snapshot=args.snapshot)
+
+
+_COMMANDS = {"detect": _cmd_detect, "snapshot": _cmd_snapshot, "demos": _cmd_demos,
+             "gui": _cmd_gui}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        args = _parser().parse_args(["gui"])
+    try:
+        return _COMMANDS[args.command](args)
+    except SwitchoverError as exc:
+        print(f"switchover: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("switchover: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: one sentence for the user, the traceback on request
+        if os.environ.get("SWITCHOVER_DEBUG"):
+            raise
+        print(f"switchover: internal error ({type(exc).__name__}: {exc}); "
+              "run again with SWITCHOVER_DEBUG=1 for details and please report it.",
+              file=sys.stderr)
+        return 1
+
+
+def gui_main() -> int:
+    """Entry point of the `switchover-gui` launcher (no console window on Windows)."""
+    return main(["gui", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

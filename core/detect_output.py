@@ -1,0 +1,105 @@
+"""`switchover detect` output: the JSON of the CLI contract and a plain terminal rendering."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.detection import DetectedProduct, DetectionResult, OtherProduct
+
+
+def _state(active: bool | None) -> str:
+    return {True: "running", False: "not running", None: "state unknown"}[active]
+
+
+def product_to_dict(p: DetectedProduct) -> dict[str, Any]:
+    return {
+        "id": p.id, "name": p.name, "vendor": p.vendor, "category": p.category,
+        "edition": p.edition, "version": p.version, "components": list(p.components),
+        "install_paths": list(p.install_paths), "data_paths": list(p.data_paths),
+        "definitions_date": p.definitions_date.date().isoformat() if p.definitions_date else None,
+        "definitions_age_days": p.definitions_age_days,
+        "definitions_outdated": p.definitions_outdated,
+        "active": p.active, "realtime": p.realtime, "confidence": p.confidence,
+        "evidence": list(p.evidence),
+        "uninstall_entries": [vars(e) for e in p.uninstall_entries],
+    }
+
+
+def other_to_dict(o: OtherProduct) -> dict[str, Any]:
+    return {"id": o.id, "name": o.name, "vendor": o.vendor, "kind": o.kind, "active": o.active,
+            "up_to_date": o.up_to_date, "realtime": o.realtime, "evidence": list(o.evidence),
+            "notes": list(o.notes)}
+
+
+def detection_to_dict(result: DetectionResult) -> dict[str, Any]:
+    return {
+        "platform": result.platform,
+        "taken_at": result.taken_at,
+        "products": [product_to_dict(p) for p in result.products],
+        "others": [other_to_dict(o) for o in result.others],
+        "leftovers": [vars(lo) for lo in result.leftovers],
+        "ignored": [vars(i) for i in result.ignored],
+        "protected": result.protected,
+        "protection": {"protected": result.protected, "by": list(result.protection.by),
+                       "reason": result.protection.reason},
+        "notes": list(result.notes),
+        "signatures_reviewed": result.signatures_reviewed,
+    }
+
+
+def _definitions_line(p: DetectedProduct) -> str | None:
+    if p.definitions_date is None:
+        return None
+    when = f"{p.definitions_date.day} {p.definitions_date:%B %Y}"
+    age = p.definitions_age_days
+    tail = "" if age is None else f" — {age} day{'s' if age != 1 else ''} before this scan"
+    return f"virus definitions from {when}{tail}" + (" (out of date)" if p.definitions_outdated
+                                                      else "")
+
+
+def detection_to_text(result: DetectionResult, verbose: bool = False) -> str:
+    lines: list[str] = []
+    add = lines.append
+    if result.products:
+        add(f"Kaspersky products found: {len(result.products)}")
+        for p in result.products:
+            add(f"  • {p.name}{' ' + p.version if p.version else ''} ({_state(p.active)})")
+            if p.components:
+                add(f"      components: {', '.join(p.components)}")
+            defs = _definitions_line(p)
+            if defs:
+                add(f"      {defs}")
+            for path in p.install_paths[:2]:
+                add(f"      installed in: {path}")
+            if verbose:
+                add("      evidence:")
+                lines.extend(f"        - {e}" for e in p.evidence)
+    else:
+        add("No Kaspersky product is installed.")
+    add("")
+    if result.others:
+        add("Other security products:")
+        for o in result.others:
+            extra = "; ".join(o.notes)
+            add(f"  • {o.name} ({_state(o.active)}{', ' + extra if extra else ''})")
+            if verbose:
+                lines.extend(f"        - {e}" for e in o.evidence)
+    else:
+        add("No other security product was found.")
+    if result.leftovers:
+        add("")
+        add("Kaspersky leftovers (traces that belong to no installed product):")
+        for lo in result.leftovers:
+            add(f"  • {lo.what} — {lo.where}" + (f" ({lo.label})" if lo.label != lo.what else ""))
+    if verbose and result.ignored:
+        add("")
+        add("Looked like Kaspersky but is not reported as a Kaspersky product:")
+        lines.extend(f"  • {i.what}: {i.why}" for i in result.ignored)
+    add("")
+    verdict = "protected" if result.protected else "NOT protected"
+    add(f"This machine is {verdict} right now. {result.protection.reason}")
+    if result.notes:
+        add("")
+        add("What the scan could not read:")
+        lines.extend(f"  • {n}" for n in result.notes)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,477 @@
+"""Detection: which Kaspersky products, other security products and leftovers a snapshot shows.
+
+A pure function of (snapshot, signatures). The rule that keeps look-alikes out: a product
+is Kaspersky only when its Apps & Features publisher is one of Kaspersky's own names and
+nothing contradicts it (a real Kaspersky product is never installed in a user-writable or
+network folder), or when two independent anchors of the same signature agree (for example
+the package and its /opt folder, or the app bundle and its launchd daemon). Traces shared
+by every Kaspersky product (the vendor registry key, a certificate) never vouch for one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from core.definitions import STALE_AFTER_DAYS, parse_kaspersky_update_index
+from core.patterns import Match, version_agrees
+from core.patterns import match as pattern_match
+from core.protection import Protection, assess_protection
+from core.security_center import decode_product_state
+from core.signatures import ProductSignature, SignatureSet, load_signatures
+from core.snapshot import SystemSnapshot
+from core.traces import Trace, collect_traces, match_trace, short_key
+
+_ANCHOR_KINDS = ("uninstall", "folders", "packages", "launchd", "system_extensions", "kexts",
+                 "services", "processes", "security_center")
+# Install or uninstaller locations no genuine Kaspersky product uses: user profiles,
+# temporary and download folders, network shares.
+_SUSPICIOUS_LOCATION = re.compile(
+    r"(^\\\\)|(\\users\\)|(\\appdata\\)|(\\temp\\)|(\\downloads\\)|(^%)", re.IGNORECASE)
+_EXE_IN_COMMAND = re.compile(r'^\s*"([^"]+)"|^\s*(\S+)')
+
+
+@dataclass(frozen=True)
+class UninstallEntry:
+    """An Apps & Features entry, as data for the uninstall planner (never run as found)."""
+
+    key: str
+    display_name: str
+    version: str | None
+    publisher: str | None
+    install_location: str | None
+    uninstall_string: str | None
+    quiet_uninstall_string: str | None
+    windows_installer: bool
+
+
+@dataclass(frozen=True)
+class DetectedProduct:
+    id: str
+    name: str
+    vendor: str
+    category: str
+    edition: str | None
+    version: str | None
+    components: tuple[str, ...]
+    install_paths: tuple[str, ...]
+    data_paths: tuple[str, ...]
+    definitions_date: datetime | None
+    definitions_age_days: int | None
+    definitions_outdated: bool | None
+    active: bool | None
+    realtime: bool
+    evidence: tuple[str, ...]
+    uninstall_entries: tuple[UninstallEntry, ...]
+    confidence: str
+
+
+@dataclass(frozen=True)
+class OtherProduct:
+    id: str | None
+    name: str
+    vendor: str | None
+    kind: str
+    active: bool | None
+    up_to_date: bool | None
+    realtime: bool
+    evidence: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Leftover:
+    kind: str
+    what: str
+    where: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """Something that looked like Kaspersky but is not reported as a product, and why."""
+
+    what: str
+    why: str
+
+
+@dataclass(frozen=True)
+class DetectionResult:
+    platform: str
+    taken_at: str
+    products: tuple[DetectedProduct, ...]
+    others: tuple[OtherProduct, ...]
+    leftovers: tuple[Leftover, ...]
+    ignored: tuple[Ignored, ...]
+    protection: Protection
+    notes: tuple[str, ...]
+    signatures_reviewed: str
+
+    @property
+    def protected(self) -> bool:
+        return self.protection.protected
+
+    @property
+    def kaspersky_found(self) -> bool:
+        return bool(self.products)
+
+
+@dataclass
+class _Candidate:
+    sig: ProductSignature
+    version: str | None = None
+    edition: str | None = None
+    identity: bool = False
+    anchor_kinds: set[str] = field(default_factory=set)
+    anchors: list[Trace] = field(default_factory=list)
+    entries: list[UninstallEntry] = field(default_factory=list)
+    app_paths: list[str] = field(default_factory=list)
+    app_name: str | None = None
+
+
+def _norm_publisher(text: str) -> str:
+    return " ".join(text.replace(",", " ").split()).rstrip(".").casefold()
+
+
+def _command_program(command: str | None) -> str | None:
+    if not command:
+        return None
+    found = _EXE_IN_COMMAND.match(command)
+    return (found.group(1) or found.group(2)) if found else None
+
+
+def _contradiction(entry: UninstallEntry) -> str | None:
+    for what, path in (("installed in", entry.install_location),
+                       ("its uninstaller is in", _command_program(entry.uninstall_string))):
+        if path and _SUSPICIOUS_LOCATION.search(path):
+            return f"{what} {path}, a user-writable, temporary or network folder"
+    return None
+
+
+def _entry(snap: SystemSnapshot, trace: Trace) -> UninstallEntry:
+    def text(name: str) -> str | None:
+        value = snap.registry.value(trace.key, name)
+        return value if isinstance(value, str) and value.strip() else None
+
+    windows_installer = snap.registry.value(trace.key, "WindowsInstaller") == 1 or bool(
+        (text("UninstallString") or "").lower().lstrip('"').startswith("msiexec"))
+    return UninstallEntry(key=trace.key, display_name=trace.text,
+                          version=text("DisplayVersion"), publisher=text("Publisher"),
+                          install_location=text("InstallLocation"),
+                          uninstall_string=text("UninstallString"),
+                          quiet_uninstall_string=text("QuietUninstallString"),
+                          windows_installer=windows_installer)
+
+
+def _best(sigs: Iterable[ProductSignature], kind: str, trace: Trace,
+          platform: str) -> tuple[ProductSignature, Match] | None:
+    """The signature whose pattern matches this trace most specifically (longest pattern)."""
+    best: tuple[int, ProductSignature, Match] | None = None
+    for sig in sigs:
+        for pattern in sig.anchors.of(kind):
+            found = match_trace(pattern, trace, platform)
+            if found and (best is None or len(pattern) > best[0]):
+                best = (len(pattern), sig, found)
+    return None if best is None else (best[1], best[2])
+
+
+class _Detector:
+    def __init__(self, snap: SystemSnapshot, signatures: SignatureSet) -> None:
+        self.snap = snap
+        self.platform = snap.platform
+        self.sigs = signatures.for_platform(snap.platform)
+        self.leftover_sigs = signatures.leftovers_for(snap.platform)
+        self.traces = collect_traces(snap)
+        self.ignored: list[Ignored] = []
+        self.claimed: set[tuple[str, str]] = set()
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def candidates(self) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for trace in self.traces["uninstall"]:
+            self._uninstall_anchor(trace, found)
+        for kind in _ANCHOR_KINDS[1:]:
+            for trace in self.traces[kind]:
+                hit = _best(self.sigs, kind, trace, self.platform)
+                if hit:
+                    sig, got = hit
+                    cand = self._join(found, sig, got.version)
+                    cand.anchor_kinds.add(kind)
+                    cand.anchors.append(trace)
+                    cand.edition = cand.edition or got.groups.get("edition")
+                    if kind == "security_center" and not sig.kaspersky:
+                        cand.identity = True  # the OS itself vouches for it
+                    if sig.category == "builtin":
+                        cand.identity = True
+        for app in self.snap.apps:
+            for sig in self.sigs:
+                if any(pattern_match(a.path, app.path, self.platform, "path")
+                       and pattern_match(a.bundle_id, app.bundle_id, self.platform, "name")
+                       for a in sig.apps):
+                    cand = self._join(found, sig, app.version)
+                    cand.anchor_kinds.add("apps")
+                    cand.app_paths.append(app.path)
+                    cand.app_name = cand.app_name or app.name
+                    cand.version = cand.version or app.version
+                    cand.anchors.append(Trace("apps", app.path, f"app: {app.path} "
+                                              f"({app.bundle_id} {app.version or ''})".rstrip(),
+                                              app.path))
+                    break
+        return found
+
+    def _uninstall_anchor(self, trace: Trace, found: list[_Candidate]) -> None:
+        hit = _best(self.sigs, "uninstall", trace, self.platform)
+        entry = _entry(self.snap, trace)
+        if hit is None:
+            if "kaspersky" in trace.text.casefold() or "kaspersky" in (
+                    entry.publisher or "").casefold():
+                self.ignored.append(Ignored(trace.label, "its name matches no Kaspersky product"))
+            return
+        sig, got = hit
+        problem = _contradiction(entry)
+        if problem:
+            if sig.kaspersky:
+                self.ignored.append(Ignored(trace.label, f"not reported: {problem}"))
+                return
+        version = entry.version or got.version
+        cand = self._join(found, sig, version)
+        cand.version = cand.version or version
+        cand.edition = cand.edition or got.groups.get("edition")
+        cand.anchor_kinds.add("uninstall")
+        cand.anchors.append(trace)
+        cand.entries.append(entry)
+        publishers = {_norm_publisher(p) for p in sig.publishers}
+        if entry.publisher and _norm_publisher(entry.publisher) in publishers:
+            cand.identity = True
+
+    def _join(self, found: list[_Candidate], sig: ProductSignature,
+              version: str | None) -> _Candidate:
+        for cand in found:
+            if cand.sig is sig and (version_agrees(version, cand.version)
+                                    or version_agrees(cand.version, version)):
+                if version and (not cand.version or len(version) > len(cand.version)):
+                    cand.version = version
+                return cand
+        cand = _Candidate(sig=sig, version=version)
+        found.append(cand)
+        return cand
+
+    def accepted(self, cand: _Candidate) -> bool:
+        if cand.identity or len(cand.anchor_kinds) >= 2:
+            return True
+        if cand.sig.kaspersky:
+            for trace in cand.anchors:
+                why = ("its publisher is not Kaspersky's and nothing else on the machine "
+                       "confirms it" if trace.kind == "uninstall"
+                       else "only one trace was found and nothing else confirms it")
+                self.ignored.append(Ignored(trace.label, why))
+        return not cand.sig.kaspersky and bool(cand.anchors or cand.app_paths) and (
+            "uninstall" not in cand.anchor_kinds)
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def matching(self, sig: ProductSignature, version: str | None,
+                 kinds: Iterable[str]) -> list[tuple[Trace, Match]]:
+        hits = []
+        for kind in kinds:
+            patterns = sig.anchors.of(kind) + sig.traces.of(kind)
+            for trace in self.traces.get(kind, ()):
+                for pattern in patterns:
+                    got = match_trace(pattern, trace, self.platform)
+                    if got and version_agrees(got.version, version):
+                        hits.append((trace, got))
+                        break
+        return hits
+
+    def claim(self, trace: Trace) -> None:
+        self.claimed.add((trace.kind, self.snap.path_key(trace.text)
+                          if trace.kind in ("folders", "files") else trace.text.casefold()))
+
+    def is_claimed(self, trace: Trace) -> bool:
+        key = (self.snap.path_key(trace.text) if trace.kind in ("folders", "files")
+               else trace.text.casefold())
+        return (trace.kind, key) in self.claimed or (
+            trace.kind == "files" and ("folders", key) in self.claimed)
+
+    def _state(self, sig: ProductSignature, evidence: list[tuple[Trace, Match]]
+               ) -> tuple[bool | None, bool | None]:
+        """(active, up to date) from Security Center first, else services and processes."""
+        names = [t.text.casefold() for t, _ in evidence if t.kind == "security_center"]
+        states = [decode_product_state(sc.product_state) for sc in self.snap.security_center
+                  if sc.name.casefold() in names and sc.kind == "antivirus"
+                  and sc.product_state is not None]
+        if states:
+            on = [s for s in states if s.on]
+            return bool(on), (all(s.up_to_date for s in on) if on else None)
+        running = [t.running for t, _ in evidence
+                   if t.kind in ("services", "processes", "launchd", "system_extensions")]
+        if any(r is True for r in running):
+            return True, None
+        if running and all(r is False for r in running):
+            return False, None
+        return None, None
+
+    def definitions(self, sig: ProductSignature, version: str | None
+                    ) -> tuple[datetime | None, int | None]:
+        best: datetime | None = None
+        for index in sig.definitions:
+            for entry in self.snap.files:
+                got = pattern_match(index.path, entry.path, self.platform, "path")
+                if got and entry.text and version_agrees(got.version, version):
+                    date = parse_kaspersky_update_index(entry.text)
+                    if date and (best is None or date > best):
+                        best = date
+        if best is None:
+            return None, None
+        return best, (self.snap.taken_at_datetime - best).days
+
+    def product(self, cand: _Candidate) -> tuple[DetectedProduct, list[tuple[Trace, Match]]]:
+        sig = cand.sig
+        evidence = self.matching(sig, cand.version, sig.traces.patterns.keys() | {
+            k for k in sig.anchors.patterns if k != "uninstall"})
+        seen = {t.label for t in cand.anchors}
+        labels = [t.label for t in cand.anchors] + [t.label for t, _ in evidence
+                                                     if t.label not in seen]
+        for trace in cand.anchors:
+            self.claim(trace)
+        for trace, _ in evidence:
+            self.claim(trace)
+        installs = [e.install_location.rstrip("\\/") for e in cand.entries if e.install_location]
+        installs += [t.text for t in cand.anchors if t.kind == "folders"] + cand.app_paths
+        for trace in self.traces["folders"] + self.traces["files"]:
+            if any(self.snap.path_key(trace.text).startswith(self.snap.path_key(i))
+                   for i in installs):
+                self.claim(trace)
+        data = [t.text for t in self.traces["folders"]
+                for p in sig.data_dirs
+                if (g := pattern_match(p, t.text, self.platform, "path"))
+                and version_agrees(g.version, cand.version)]
+        for path in data:
+            self.claim(Trace("folders", path, "", path))
+        everything = evidence + [(t, Match({})) for t in cand.anchors]
+        active, up_to_date = self._state(sig, everything)
+        realtime = sig.realtime and (not sig.realtime_when or any(
+            t.running for t, _ in everything
+            if any(match_trace(p, t, self.platform) for p in sig.realtime_when)))
+        defs_date, age = self.definitions(sig, cand.version)
+        outdated: bool | None = None
+        if age is not None:
+            outdated = age > STALE_AFTER_DAYS
+        elif up_to_date is not None:
+            outdated = not up_to_date
+        name = sig.name
+        if cand.edition and cand.edition.casefold() not in name.casefold():
+            name = f"{name} {cand.edition}"
+        if cand.app_name and sig.platform == "macos" and sig.kaspersky:
+            name = cand.app_name
+        product = DetectedProduct(
+            id=sig.id, name=name, vendor=sig.vendor, category=sig.category,
+            edition=cand.edition, version=cand.version, components=sig.components,
+            install_paths=tuple(dict.fromkeys(installs)), data_paths=tuple(dict.fromkeys(data)),
+            definitions_date=defs_date, definitions_age_days=age, definitions_outdated=outdated,
+            active=active, realtime=realtime, evidence=tuple(labels),
+            uninstall_entries=tuple(cand.entries), confidence=sig.confidence)
+        return product, evidence
+
+    # -- the rest ---------------------------------------------------------------------------
+
+    def leftovers(self) -> list[Leftover]:
+        out: list[Leftover] = []
+        seen: set[tuple[str, str]] = set()
+        for lo in self.leftover_sigs:
+            for trace in self.traces.get(lo.kind, ()):
+                if trace.kind != lo.kind or self.is_claimed(trace):
+                    continue
+                if (lo.kind, trace.text) in seen:
+                    continue
+                if any(match_trace(p, trace, self.platform) for p in lo.patterns):
+                    seen.add((lo.kind, trace.text))
+                    out.append(_leftover(lo.kind, lo.what, trace))
+        return out
+
+    def unknown_security_center(self, known: set[str]) -> list[OtherProduct]:
+        out = []
+        for sc in self.snap.security_center:
+            if sc.name.casefold() in known or sc.kind != "antivirus":
+                continue
+            if "kaspersky" in sc.name.casefold():
+                continue  # a stale registration: reported as a leftover
+            state = decode_product_state(sc.product_state) if sc.product_state is not None else None
+            out.append(OtherProduct(id=None, name=sc.name, vendor=None, kind=sc.kind,
+                                    active=state.on if state else None,
+                                    up_to_date=state.up_to_date if state else None,
+                                    realtime=True,
+                                    evidence=(f"Windows Security Center antivirus: {sc.name}",)))
+        return out
+
+
+_LEFTOVER_KIND = {"folders": "folder", "files": "file", "services": "service",
+                  "drivers": "driver", "registry": "registry", "certificates": "certificate",
+                  "browser_extensions": "browser-extension", "security_center": "security-center",
+                  "launchd": "launchd", "kexts": "kext", "system_extensions": "system-extension",
+                  "packages": "package", "processes": "process", "uninstall": "uninstall-entry"}
+
+
+def _leftover(kind: str, label: str, trace: Trace) -> Leftover:
+    if kind in ("folders", "files", "registry"):
+        return Leftover(_LEFTOVER_KIND[kind], label, short_key(trace.text), label)
+    return Leftover(_LEFTOVER_KIND[kind], trace.text, trace.where, label)
+
+
+def _defender_notes(snap: SystemSnapshot) -> tuple[str, ...]:
+    notes = []
+    base = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows Defender"
+    if snap.registry.value(base, "DisableAntiSpyware") == 1:
+        notes.append("switched off by policy (DisableAntiSpyware = 1)")
+    if snap.registry.value(base + "\\Real-Time Protection", "DisableRealtimeMonitoring") == 1:
+        notes.append("real-time protection switched off by policy (DisableRealtimeMonitoring = 1)")
+    return tuple(notes)
+
+
+def detect(snap: SystemSnapshot, signatures: SignatureSet | None = None) -> DetectionResult:
+    """Everything `switchover detect` reports, from a snapshot alone."""
+    signatures = signatures or load_signatures()
+    det = _Detector(snap, signatures)
+    products: list[DetectedProduct] = []
+    others: list[OtherProduct] = []
+    known_sc: set[str] = set()
+    for cand in det.candidates():
+        if not det.accepted(cand):
+            continue
+        product, evidence = det.product(cand)
+        if cand.sig.kaspersky:
+            products.append(product)
+            continue
+        known_sc |= {t.text.casefold() for t, _ in evidence if t.kind == "security_center"}
+        known_sc |= {t.text.casefold() for t in cand.anchors if t.kind == "security_center"}
+        notes = _defender_notes(snap) if cand.sig.id == "microsoft-defender" else ()
+        active = product.active
+        if notes and active is not False and "DisableAntiSpyware" in notes[0]:
+            active = False
+        others.append(OtherProduct(
+            id=product.id, name=product.name, vendor=product.vendor,
+            kind="vpn" if "vpn" in product.components and not product.realtime else "antivirus",
+            active=active, up_to_date=None if product.definitions_outdated is None
+            else not product.definitions_outdated, realtime=product.realtime,
+            evidence=product.evidence, notes=notes))
+    others += det.unknown_security_center(known_sc)
+    # Companion apps (Password Manager, VPN, Safe Kids) add their component to each suite.
+    extra = [c for p in products if p.category == "component" for c in p.components]
+    products = [p if p.category == "component" else _with_components(p, extra) for p in products]
+    leftovers = det.leftovers()
+    protection = assess_protection(snap.platform, products, others, snap.notes)
+    return DetectionResult(platform=snap.platform, taken_at=snap.taken_at,
+                           products=tuple(products), others=tuple(others),
+                           leftovers=tuple(leftovers), ignored=tuple(det.ignored),
+                           protection=protection, notes=snap.notes,
+                           signatures_reviewed=signatures.reviewed)
+
+
+def _with_components(product: DetectedProduct, extra: list[str]) -> DetectedProduct:
+    merged = tuple(dict.fromkeys(product.components + tuple(extra)))
+    if merged == product.components:
+        return product
+    return replace(product, components=merged)

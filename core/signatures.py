@@ -1,0 +1,310 @@
+"""Product signatures: validated data from `resources/signatures/`, never code.
+
+A signature says how one product shows itself on one OS (anchors that can reveal it,
+traces that corroborate it, where its definitions date is written) and carries the
+sources and confidence of every claim, so a reviewer can check each one. The loader is
+strict: a typo in a pattern or an unknown field fails the test suite, not a user's scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from core.errors import ResourceError
+from core.patterns import PatternError, compile_pattern
+from core.resources import load_json_resource
+from core.snapshot import PLATFORMS, normalise_key_path
+
+FORMAT = "switchover-signatures"
+SIGNATURE_FILES = ("kaspersky.json", "others.json")
+CONFIDENCE = ("OFFICIAL", "STRONG", "WEAK", "UNCERTAIN")
+CATEGORIES = ("suite", "component", "business", "agent", "builtin", "scanner")
+DEFINITION_FORMATS = ("kaspersky-update-index",)
+
+# Trace kinds, the snapshot list each is read from, and how its pattern is compiled.
+TRACE_KINDS: dict[str, str] = {
+    "folders": "path",
+    "files": "path",
+    "registry": "path",
+    "services": "name",
+    "drivers": "name",
+    "processes": "name",
+    "packages": "name",
+    "launchd": "name",
+    "kexts": "name",
+    "system_extensions": "name",
+    "browser_extensions": "name",
+    "certificates": "name",
+    "security_center": "name",
+    "uninstall": "name",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    ref: str
+    confidence: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AppPattern:
+    """A macOS app bundle: its path pattern and its bundle id pattern must both match."""
+
+    path: str
+    bundle_id: str
+
+
+@dataclass(frozen=True)
+class DefinitionsIndex:
+    """A small file whose text carries the date of the virus definitions."""
+
+    path: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Traces:
+    """Patterns per trace kind (see TRACE_KINDS); empty tuples where a kind does not apply."""
+
+    patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def of(self, kind: str) -> tuple[str, ...]:
+        return self.patterns.get(kind, ())
+
+
+@dataclass(frozen=True)
+class ProductSignature:
+    id: str
+    name: str
+    vendor: str
+    kaspersky: bool
+    platform: str
+    category: str
+    components: tuple[str, ...]
+    realtime: bool
+    publishers: tuple[str, ...]
+    anchors: Traces
+    traces: Traces
+    apps: tuple[AppPattern, ...]
+    data_dirs: tuple[str, ...]
+    definitions: tuple[DefinitionsIndex, ...]
+    sources: tuple[Source, ...]
+    confidence: str
+    notes: str | None = None
+    # Process or service names that must be running for the product to protect in real
+    # time (ClamAV scans on access only while clamonacc runs); empty = any sign of life.
+    realtime_when: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LeftoverSignature:
+    """A Kaspersky trace that, when no installed product claims it, is a leftover."""
+
+    kind: str
+    what: str
+    platform: str
+    patterns: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class SignatureSet:
+    reviewed: str
+    products: tuple[ProductSignature, ...]
+    leftovers: tuple[LeftoverSignature, ...]
+
+    def for_platform(self, platform: str) -> tuple[ProductSignature, ...]:
+        return tuple(p for p in self.products if p.platform == platform)
+
+    def leftovers_for(self, platform: str) -> tuple[LeftoverSignature, ...]:
+        return tuple(lo for lo in self.leftovers if lo.platform == platform)
+
+    def by_id(self, product_id: str, platform: str | None = None) -> ProductSignature | None:
+        for product in self.products:
+            if product.id == product_id and (platform is None or product.platform == platform):
+                return product
+        return None
+
+
+class _Reader:
+    """Reads one JSON object, naming `file:where.field` in every error."""
+
+    def __init__(self, source: str, obj: object, where: str) -> None:
+        if not isinstance(obj, dict):
+            raise ResourceError(f"{source}: {where} must be an object.")
+        self.source, self.obj, self.where = source, obj, where
+
+    def fail(self, key: str, problem: str) -> ResourceError:
+        return ResourceError(f"{self.source}: {self.where}.{key} {problem}.")
+
+    def check_keys(self, allowed: Iterable[str]) -> None:
+        unknown = set(self.obj) - set(allowed)
+        if unknown:
+            raise self.fail(sorted(unknown)[0], "is not a known field (typo?)")
+
+    def str(self, key: str, required: bool = True) -> Any:
+        value = self.obj.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, "must be a non-empty string")
+        return value
+
+    def bool(self, key: str, default: bool) -> bool:
+        value = self.obj.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(key, "must be true or false")
+        return value
+
+    def strs(self, key: str) -> tuple[str, ...]:
+        value = self.obj.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(key, "must be a list of non-empty strings")
+        return tuple(value)
+
+    def objects(self, key: str) -> list[_Reader]:
+        value = self.obj.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list")
+        return [_Reader(self.source, item, f"{self.where}.{key}[{i}]")
+                for i, item in enumerate(value)]
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value: str = self.str(key)
+        if value not in choices:
+            raise self.fail(key, f"must be one of {', '.join(choices)}")
+        return value
+
+
+def _sources(reader: _Reader) -> tuple[Source, ...]:
+    result = []
+    for item in reader.objects("sources"):
+        item.check_keys(("ref", "confidence", "note"))
+        result.append(Source(ref=item.str("ref"), confidence=item.choice("confidence", CONFIDENCE),
+                             note=item.str("note", required=False)))
+    if not result:
+        raise reader.fail("sources", "must list at least one source")
+    return tuple(result)
+
+
+def _traces(reader: _Reader, key: str, platform: str,
+            trace_sets: Mapping[str, Mapping[str, tuple[str, ...]]]) -> Traces:
+    sub = reader.obj.get(key, {})
+    inner = _Reader(reader.source, sub, f"{reader.where}.{key}")
+    inner.check_keys((*TRACE_KINDS, "use"))
+    patterns: dict[str, list[str]] = {}
+    for set_name in inner.strs("use"):
+        if set_name not in trace_sets:
+            raise inner.fail("use", f"names an unknown trace set {set_name!r}")
+        for kind, values in trace_sets[set_name].items():
+            patterns.setdefault(kind, []).extend(values)
+    for kind in TRACE_KINDS:
+        patterns.setdefault(kind, []).extend(inner.strs(kind))
+    return Traces({k: tuple(_checked(inner, k, v, platform)) for k, v in patterns.items() if v})
+
+
+def _checked(reader: _Reader, kind: str, patterns: Iterable[str], platform: str) -> list[str]:
+    out = []
+    for pattern in patterns:
+        if kind == "registry":
+            pattern = normalise_key_path(pattern)
+        try:
+            compile_pattern(pattern, platform, TRACE_KINDS.get(kind, "path"))
+        except PatternError as exc:
+            raise reader.fail(kind, str(exc)) from None
+        out.append(pattern)
+    return out
+
+
+def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]],
+             publishers: Mapping[str, tuple[str, ...]]) -> ProductSignature:
+    reader.check_keys(("id", "name", "vendor", "kaspersky", "platform", "category",
+                       "components", "realtime", "publishers", "anchors", "traces", "apps",
+                       "data_dirs", "definitions", "sources", "confidence", "notes",
+                       "realtime_when"))
+    platform = reader.choice("platform", PLATFORMS)
+    sets = trace_sets.get(platform, {})
+    publisher_key = reader.str("publishers", required=False)
+    if publisher_key is not None and publisher_key not in publishers:
+        raise reader.fail("publishers", f"names an unknown publisher list {publisher_key!r}")
+    apps = []
+    for item in reader.objects("apps"):
+        item.check_keys(("path", "bundle_id"))
+        app = AppPattern(path=item.str("path"), bundle_id=item.str("bundle_id"))
+        _checked(item, "path", [app.path], platform)
+        _checked(item, "name", [app.bundle_id], platform)
+        apps.append(app)
+    definitions = []
+    for item in reader.objects("definitions"):
+        item.check_keys(("path", "format"))
+        definitions.append(DefinitionsIndex(path=_checked(item, "path", [item.str("path")],
+                                                          platform)[0],
+                                            format=item.choice("format", DEFINITION_FORMATS)))
+    anchors = _traces(reader, "anchors", platform, sets)
+    if not anchors.patterns and not apps:
+        raise reader.fail("anchors", "must give at least one way to find the product")
+    product_id = reader.str("id")
+    if not product_id.replace("-", "").isalnum() or product_id != product_id.lower():
+        raise reader.fail("id", "must be a lowercase slug (letters, digits, hyphens)")
+    return ProductSignature(
+        id=product_id, name=reader.str("name"), vendor=reader.str("vendor"),
+        kaspersky=reader.bool("kaspersky", False), platform=platform,
+        category=reader.choice("category", CATEGORIES), components=reader.strs("components"),
+        realtime=reader.bool("realtime", False),
+        publishers=publishers.get(publisher_key, ()) if publisher_key else (),
+        anchors=anchors, traces=_traces(reader, "traces", platform, sets), apps=tuple(apps),
+        data_dirs=tuple(_checked(reader, "data_dirs", reader.strs("data_dirs"), platform)),
+        definitions=tuple(definitions), sources=_sources(reader),
+        confidence=reader.choice("confidence", CONFIDENCE), notes=reader.str("notes", False),
+        realtime_when=tuple(_checked(reader, "processes", reader.strs("realtime_when"),
+                                     platform)))
+
+
+def parse_signature_file(name: str, doc: object) -> SignatureSet:
+    top = _Reader(name, doc, "(top level)")
+    top.check_keys(("format", "version", "reviewed", "description", "publishers", "trace_sets",
+                    "products", "leftovers"))
+    if doc.get("format") != FORMAT or doc.get("version") != 1:  # type: ignore[union-attr]
+        raise top.fail("format", f"must be {FORMAT!r} version 1")
+    publishers_reader = _Reader(name, top.obj.get("publishers", {}), "publishers")
+    publishers = {key: publishers_reader.strs(key) for key in publishers_reader.obj}
+    trace_sets: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
+    for set_name, body in _Reader(name, top.obj.get("trace_sets", {}), "trace_sets").obj.items():
+        inner = _Reader(name, body, f"trace_sets.{set_name}")
+        inner.check_keys(("platform", *TRACE_KINDS))
+        platform = inner.choice("platform", PLATFORMS)
+        trace_sets.setdefault(platform, {})[set_name] = {
+            kind: tuple(_checked(inner, kind, inner.strs(kind), platform))
+            for kind in TRACE_KINDS if inner.obj.get(kind)}
+    products = tuple(_product(r, trace_sets, publishers) for r in top.objects("products"))
+    leftovers = []
+    for item in top.objects("leftovers"):
+        item.check_keys(("kind", "what", "platform", "patterns", "sources"))
+        platform = item.choice("platform", PLATFORMS)
+        kind = item.choice("kind", tuple(TRACE_KINDS))
+        leftovers.append(LeftoverSignature(
+            kind=kind, what=item.str("what"), platform=platform,
+            patterns=tuple(_checked(item, kind, item.strs("patterns"), platform)),
+            sources=_sources(item)))
+    return SignatureSet(reviewed=top.str("reviewed"), products=products,
+                        leftovers=tuple(leftovers))
+
+
+@lru_cache(maxsize=1)
+def load_signatures() -> SignatureSet:
+    """All bundled signatures, validated once per process."""
+    sets = [parse_signature_file(name, load_json_resource("signatures", name))
+            for name in SIGNATURE_FILES]
+    seen: set[tuple[str, str]] = set()
+    for product in (p for s in sets for p in s.products):
+        key = (product.id, product.platform)
+        if key in seen:
+            raise ResourceError(f"Signature id {product.id!r} is defined twice for {key[1]}.")
+        seen.add(key)
+    return SignatureSet(reviewed=min(s.reviewed for s in sets),
+                        products=tuple(p for s in sets for p in s.products),
+                        leftovers=tuple(lo for s in sets for lo in s.leftovers))

@@ -1,0 +1,132 @@
+"""Turns a snapshot into uniform traces that signature patterns are matched against.
+
+Each trace kind of `core.signatures.TRACE_KINDS` reads one part of the snapshot; doing the
+reading in one place keeps detection free of per-OS special cases and gives every piece
+of evidence the same readable label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.patterns import Match
+from core.patterns import match as pattern_match
+from core.signatures import TRACE_KINDS
+from core.snapshot import SystemSnapshot
+
+_UNINSTALL_KEY = re.compile(
+    r"^(?:HKEY_LOCAL_MACHINE|HKEY_CURRENT_USER|HKEY_USERS\\[^\\]+)\\SOFTWARE\\"
+    r"(?:WOW6432Node\\)?Microsoft\\Windows\\CurrentVersion\\Uninstall\\[^\\]+$",
+    re.IGNORECASE,
+)
+_RUNNING = {"running", "active", "activated enabled", "loaded"}
+
+
+@dataclass(frozen=True)
+class Trace:
+    kind: str
+    text: str  # what patterns are matched against
+    label: str  # evidence, as shown to a user
+    where: str  # for leftovers: where the trace was found
+    running: bool | None = None
+    key: str = ""  # registry key of an uninstall entry
+
+
+def short_key(path: str) -> str:
+    """`HKEY_LOCAL_MACHINE\\...` → `HKLM\\...`: evidence lines stay readable."""
+    for long, short in (("HKEY_LOCAL_MACHINE", "HKLM"), ("HKEY_CURRENT_USER", "HKCU"),
+                        ("HKEY_USERS", "HKU")):
+        if path.upper().startswith(long):
+            return short + path[len(long):]
+    return path
+
+
+def _is_running(status: str | None) -> bool | None:
+    if status is None:
+        return None
+    return status.strip().lower() in _RUNNING
+
+
+def uninstall_keys(snap: SystemSnapshot) -> list[tuple[str, dict[str, object]]]:
+    """Apps & Features entries: every view (64-bit, WOW6432Node, per-user) the probe read."""
+    return [(path, values) for path, values in snap.registry.items()
+            if _UNINSTALL_KEY.match(path)]
+
+
+def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
+    out: dict[str, list[Trace]] = {kind: [] for kind in TRACE_KINDS}
+    for path, values in uninstall_keys(snap):
+        name = snap.registry.value(path, "DisplayName")
+        if isinstance(name, str) and name.strip():
+            publisher = snap.registry.value(path, "Publisher")
+            version = snap.registry.value(path, "DisplayVersion")
+            extra = ", ".join(str(v) for v in (version, publisher) if v)
+            out["uninstall"].append(Trace("uninstall", name.strip(),
+                                          f"Apps & Features: {name} ({extra}) at {short_key(path)}"
+                                          if extra else f"Apps & Features: {name} at "
+                                          f"{short_key(path)}",
+                                          short_key(path), key=path))
+    for path, _ in snap.registry.items():
+        out["registry"].append(Trace("registry", path, f"registry: {short_key(path)}",
+                                     short_key(path)))
+    for entry in snap.files:
+        kind = "folders" if entry.kind == "dir" else "files"
+        trace = Trace(kind, entry.path, f"{'folder' if kind == 'folders' else 'file'}: "
+                      f"{entry.path}", entry.path)
+        out[kind].append(trace)
+        if kind == "folders":
+            out["files"].append(trace)
+    for svc in snap.services:
+        kind = "launchd" if svc.manager == "launchd" else "services"
+        state = f" ({svc.status})" if svc.status else ""
+        display = f" — {svc.display_name}" if svc.display_name else ""
+        out[kind].append(Trace(kind, svc.name, f"{'launchd job' if kind == 'launchd' else 'service'}"
+                               f": {svc.name}{display}{state}", f"{svc.manager} services",
+                               running=_is_running(svc.status)))
+    for proc in snap.processes:
+        out["processes"].append(Trace("processes", proc.name,
+                                      f"process: {proc.name} (pid {proc.pid})",
+                                      proc.exe or "running processes", running=True))
+    for pkg in snap.packages:
+        version = f" {pkg.version}" if pkg.version else ""
+        out["packages"].append(Trace("packages", pkg.name,
+                                     f"package: {pkg.name}{version} ({pkg.manager})",
+                                     f"{pkg.manager} database"))
+    ext_kinds = {"driver": ("drivers", "driver"), "kext": ("kexts", "kernel extension"),
+                 "systemextension": ("system_extensions", "system extension"),
+                 "browser": ("browser_extensions", "browser extension")}
+    for ext in snap.extensions:
+        kind, noun = ext_kinds[ext.kind]
+        where = (f"{ext.browser or 'browser'} profile {ext.profile or '?'}"
+                 if ext.kind == "browser" else noun + "s")
+        state = f" ({ext.state})" if ext.state else ""
+        shown = f"{ext.name} [{ext.id}]" if ext.name else ext.id
+        out[kind].append(Trace(kind, ext.id, f"{noun}: {shown}{state}"
+                               + (f" in {where}" if ext.kind == "browser" else ""), where,
+                               running=_is_running(ext.state)))
+    for cert in snap.certificates:
+        out["certificates"].append(Trace("certificates", cert.subject,
+                                         f"trusted root certificate: {cert.subject} "
+                                         f"({cert.store})", cert.store))
+    for sc in snap.security_center:
+        state = f" (productState {sc.product_state})" if sc.product_state is not None else ""
+        out["security_center"].append(Trace("security_center", sc.name,
+                                            f"Windows Security Center {sc.kind}: {sc.name}{state}",
+                                            "Windows Security Center"))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _literal_prefix(pattern: str) -> str:
+    """Text before the first wildcard, folded: a cheap test that skips most regexes."""
+    cut = min((i for i in (pattern.find("*"), pattern.find("{")) if i >= 0), default=len(pattern))
+    return pattern[:cut].casefold()
+
+
+def match_trace(pattern: str, trace: Trace, platform: str) -> Match | None:
+    prefix = _literal_prefix(pattern)
+    if prefix and not trace.text.casefold().startswith(prefix):
+        return None
+    return pattern_match(pattern, trace.text, platform, TRACE_KINDS[trace.kind])
