@@ -21,7 +21,7 @@ from core.patterns import match as pattern_match
 from core.protection import Protection, assess_protection
 from core.security_center import decode_product_state
 from core.signatures import ProductSignature, SignatureSet, load_signatures
-from core.snapshot import SystemSnapshot
+from core.snapshot import App, SystemSnapshot
 from core.traces import Trace, collect_traces, match_trace, short_key
 
 _ANCHOR_KINDS = ("uninstall", "folders", "packages", "launchd", "system_extensions", "kexts",
@@ -165,16 +165,23 @@ def _entry(snap: SystemSnapshot, trace: Trace) -> UninstallEntry:
                           windows_installer=windows_installer)
 
 
-def _best(sigs: Iterable[ProductSignature], kind: str, trace: Trace,
-          platform: str) -> tuple[ProductSignature, Match] | None:
-    """The signature whose pattern matches this trace most specifically (longest pattern)."""
-    best: tuple[int, ProductSignature, Match] | None = None
+def _best(sigs: Iterable[ProductSignature], kind: str, trace: Trace, platform: str,
+          prefer: set[int] | frozenset[int] = frozenset()
+          ) -> tuple[ProductSignature, Match] | None:
+    """The signature whose pattern matches this trace most specifically.
+
+    A trace several products share (the macOS launchd job of both Kaspersky for Mac and
+    Endpoint Security for Mac) joins a product already found by a stronger anchor (`prefer`)
+    rather than inventing a second one; otherwise the longest pattern wins.
+    """
+    best: tuple[bool, int, ProductSignature, Match] | None = None
     for sig in sigs:
         for pattern in sig.anchors.of(kind):
             found = match_trace(pattern, trace, platform)
-            if found and (best is None or len(pattern) > best[0]):
-                best = (len(pattern), sig, found)
-    return None if best is None else (best[1], best[2])
+            rank = (id(sig) in prefer, len(pattern))
+            if found and (best is None or rank > best[:2]):
+                best = (rank[0], rank[1], sig, found)
+    return None if best is None else (best[2], best[3])
 
 
 class _Detector:
@@ -191,14 +198,17 @@ class _Detector:
 
     def candidates(self) -> list[_Candidate]:
         found: list[_Candidate] = []
+        for app in self.snap.apps:  # app bundles first: they say which product it is
+            self._app_anchor(app, found)
         for trace in self.traces["uninstall"]:
             self._uninstall_anchor(trace, found)
         for kind in _ANCHOR_KINDS[1:]:
             for trace in self.traces[kind]:
-                hit = _best(self.sigs, kind, trace, self.platform)
+                hit = _best(self.sigs, kind, trace, self.platform,
+                            prefer={id(c.sig) for c in found})
                 if hit:
                     sig, got = hit
-                    cand = self._join(found, sig, got.version)
+                    cand = self._join(found, sig, got.version or trace.version)
                     cand.anchor_kinds.add(kind)
                     cand.anchors.append(trace)
                     cand.edition = cand.edition or got.groups.get("edition")
@@ -206,21 +216,26 @@ class _Detector:
                         cand.identity = True  # the OS itself vouches for it
                     if sig.category == "builtin":
                         cand.identity = True
-        for app in self.snap.apps:
-            for sig in self.sigs:
-                if any(pattern_match(a.path, app.path, self.platform, "path")
-                       and pattern_match(a.bundle_id, app.bundle_id, self.platform, "name")
-                       for a in sig.apps):
-                    cand = self._join(found, sig, app.version)
-                    cand.anchor_kinds.add("apps")
-                    cand.app_paths.append(app.path)
-                    cand.app_name = cand.app_name or app.name
-                    cand.version = cand.version or app.version
-                    cand.anchors.append(Trace("apps", app.path, f"app: {app.path} "
-                                              f"({app.bundle_id} {app.version or ''})".rstrip(),
-                                              app.path))
-                    break
         return found
+
+    def _app_anchor(self, app: App, found: list[_Candidate]) -> None:
+        for sig in self.sigs:
+            if any(pattern_match(a.path, app.path, self.platform, "path")
+                   and pattern_match(a.bundle_id, app.bundle_id, self.platform, "name")
+                   for a in sig.apps):
+                break
+        else:
+            return
+        best = max((s for s in self.sigs for a in s.apps
+                    if pattern_match(a.path, app.path, self.platform, "path")
+                    and pattern_match(a.bundle_id, app.bundle_id, self.platform, "name")),
+                   key=lambda s: max(len(a.path) for a in s.apps))
+        cand = self._join(found, best, app.version)
+        cand.anchor_kinds.add("apps")
+        cand.app_paths.append(app.path)
+        cand.app_name = cand.app_name or app.name
+        cand.anchors.append(Trace("apps", app.path, f"app: {app.path} "
+                                  f"({app.bundle_id} {app.version or ''})".rstrip(), app.path))
 
     def _uninstall_anchor(self, trace: Trace, found: list[_Candidate]) -> None:
         hit = _best(self.sigs, "uninstall", trace, self.platform)

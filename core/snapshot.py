@@ -62,6 +62,14 @@ class Registry:
     def __len__(self) -> int:
         return len(self._keys)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Registry):
+            return NotImplemented
+        return {k: v[1] for k, v in self._keys.items()} == {
+            k: v[1] for k, v in other._keys.items()}
+
+    __hash__ = None  # type: ignore[assignment]  # mutable contents: not hashable
+
     def items(self) -> Iterator[tuple[str, dict[str, RegValue]]]:
         """Every key path (as first spelled) with its values."""
         return iter(self._keys.values())

@@ -32,6 +32,7 @@ class Trace:
     where: str  # for leftovers: where the trace was found
     running: bool | None = None
     key: str = ""  # registry key of an uninstall entry
+    version: str | None = None  # a package's own version
 
 
 def short_key(path: str) -> str:
@@ -93,7 +94,7 @@ def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
         version = f" {pkg.version}" if pkg.version else ""
         out["packages"].append(Trace("packages", pkg.name,
                                      f"package: {pkg.name}{version} ({pkg.manager})",
-                                     f"{pkg.manager} database"))
+                                     f"{pkg.manager} database", version=pkg.version))
     ext_kinds = {"driver": ("drivers", "driver"), "kext": ("kexts", "kernel extension"),
                  "systemextension": ("system_extensions", "system extension"),
                  "browser": ("browser_extensions", "browser extension")}

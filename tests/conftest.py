@@ -1,0 +1,30 @@
+"""Shared test set-up: run from the source checkout, with Qt offscreen and a pinned locale."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "en_US.UTF-8")
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return ROOT
+
+
+def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
+    """Run `python -m core.cli ...` as a user would, in a fresh process."""
+    import subprocess
+
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("SWITCHOVER_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, timeout=120)

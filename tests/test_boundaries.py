@@ -1,0 +1,42 @@
+"""House rules a machine can check: core stays Qt-free, packaging/ is not a Python package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BLOCK_QT = """
+import importlib.abc, pkgutil, sys
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6', 'gui'):
+            raise ImportError('blocked for this test: ' + name)
+sys.meta_path.insert(0, Block())
+import core
+names = [m.name for m in pkgutil.walk_packages(core.__path__, 'core.')]
+for name in names:
+    __import__(name)
+print(len(names))
+"""
+
+
+def test_every_core_module_imports_without_qt(repo_root: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", BLOCK_QT], cwd=repo_root, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.strip()) >= 10
+
+
+def test_detect_does_not_import_qt_or_requests(repo_root: Path) -> None:
+    code = ("import sys; from core.cli import main; main(['detect', '--demo', "
+            "'windows-total-security', '--json']); "
+            "bad = [m for m in ('PySide6', 'requests', 'psutil') if m in sys.modules]; "
+            "sys.stderr.write(repr(bad))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=repo_root, capture_output=True,
+                          text=True, timeout=60)
+    assert done.stderr.strip() == "[]"
+
+
+def test_packaging_folder_is_not_a_python_package(repo_root: Path) -> None:
+    assert not list((repo_root / "packaging").rglob("__init__.py"))
