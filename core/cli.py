@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
 
     det = sub.add_parser("detect", help="which Kaspersky and other security products are here")
     source = det.add_mutually_exclusive_group()
-    source.add_argument("--snapshot", metavar="FILE", help="a saved snapshot instead of this machine")
+    source.add_argument("--snapshot", metavar="FILE",
+                        help="a saved snapshot instead of this machine")
     source.add_argument("--demo", metavar="NAME", help="a bundled example machine")
     det.add_argument("--json", action="store_true", help="one JSON document on standard output")
     det.add_argument("--exit-code", action="store_true",

@@ -57,23 +57,27 @@ def _definitions_line(p: DetectedProduct) -> str | None:
                                                       else "")
 
 
+def _product_lines(p: DetectedProduct, verbose: bool) -> list[str]:
+    lines = [f"  • {p.name}{' ' + p.version if p.version else ''} ({_state(p.active)})"]
+    if p.components:
+        lines.append(f"      components: {', '.join(p.components)}")
+    defs = _definitions_line(p)
+    if defs:
+        lines.append(f"      {defs}")
+    lines += [f"      installed in: {path}" for path in p.install_paths[:2]]
+    if verbose:
+        lines.append("      evidence:")
+        lines += [f"        - {e}" for e in p.evidence]
+    return lines
+
+
 def detection_to_text(result: DetectionResult, verbose: bool = False) -> str:
     lines: list[str] = []
     add = lines.append
     if result.products:
         add(f"Kaspersky products found: {len(result.products)}")
         for p in result.products:
-            add(f"  • {p.name}{' ' + p.version if p.version else ''} ({_state(p.active)})")
-            if p.components:
-                add(f"      components: {', '.join(p.components)}")
-            defs = _definitions_line(p)
-            if defs:
-                add(f"      {defs}")
-            for path in p.install_paths[:2]:
-                add(f"      installed in: {path}")
-            if verbose:
-                add("      evidence:")
-                lines.extend(f"        - {e}" for e in p.evidence)
+            lines.extend(_product_lines(p, verbose))
     else:
         add("No Kaspersky product is installed.")
     add("")

@@ -247,10 +247,9 @@ class _Detector:
             return
         sig, got = hit
         problem = _contradiction(entry)
-        if problem:
-            if sig.kaspersky:
-                self.ignored.append(Ignored(trace.label, f"not reported: {problem}"))
-                return
+        if problem and sig.kaspersky:
+            self.ignored.append(Ignored(trace.label, f"not reported: {problem}"))
+            return
         version = entry.version or got.version
         cand = self._join(found, sig, version)
         cand.version = cand.version or version

@@ -31,31 +31,30 @@ def _names(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _classify(name: str, active: bool | None, outdated: bool | None, age: int | None,
+              always_on: bool = False) -> tuple[str, str] | None:
+    """("protecting" | "stale" | "off", sentence) for one real-time product, or None."""
+    if always_on or (active and not outdated):
+        return "protecting", name
+    if active:
+        return "stale", (f"{name} is running, but its virus definitions are "
+                         + (f"{age} days old" if age is not None else "out of date"))
+    if active is False:
+        return "off", name
+    return None
+
+
 def assess_protection(platform: str, products: Sequence[DetectedProduct],
                       others: Sequence[OtherProduct], notes: Sequence[str]) -> Protection:
-    protecting: list[str] = []
-    stale: list[str] = []
-    off: list[str] = []
-    for product in products:
-        if not product.realtime:
-            continue
-        if product.active and product.definitions_outdated:
-            age = product.definitions_age_days
-            stale.append(f"{product.name} is running, but its virus definitions are "
-                         + (f"{age} days old" if age is not None else "out of date"))
-        elif product.active:
-            protecting.append(product.name)
-        elif product.active is False:
-            off.append(product.name)
-    for other in others:
-        if not other.realtime:
-            continue
-        if other.id in ALWAYS_ON or (other.active and other.up_to_date is not False):
-            protecting.append(other.name)
-        elif other.active and other.up_to_date is False:
-            stale.append(f"{other.name} is running, but its definitions are out of date")
-        elif other.active is False:
-            off.append(other.name)
+    found: dict[str, list[str]] = {"protecting": [], "stale": [], "off": []}
+    verdicts = [_classify(p.name, p.active, p.definitions_outdated, p.definitions_age_days)
+                for p in products if p.realtime]
+    verdicts += [_classify(o.name, o.active, o.up_to_date is False, None, o.id in ALWAYS_ON)
+                 for o in others if o.realtime]
+    for verdict in verdicts:
+        if verdict:
+            found[verdict[0]].append(verdict[1])
+    protecting, stale, off = found["protecting"], found["stale"], found["off"]
     if protecting:
         return Protection(True, tuple(protecting),
                           f"Real-time protection is on: {_names(protecting)}.")

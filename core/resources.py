@@ -38,7 +38,8 @@ def resource_path(*parts: str) -> Path:
     """Path of one bundled resource; raises `ResourceError` naming it when it is missing."""
     path = resources_root().joinpath(*parts)
     if not path.exists():
-        raise ResourceError(f"The bundled resource {'/'.join(parts)} is missing from {path.parent}.")
+        raise ResourceError(
+            f"The bundled resource {'/'.join(parts)} is missing from {path.parent}.")
     return path
 
 
@@ -48,4 +49,5 @@ def load_json_resource(*parts: str) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ResourceError(f"The bundled resource {'/'.join(parts)} cannot be read: {exc}.") from exc
+        raise ResourceError(
+            f"The bundled resource {'/'.join(parts)} cannot be read: {exc}.") from exc

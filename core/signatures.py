@@ -146,7 +146,7 @@ class _Reader:
         if unknown:
             raise self.fail(sorted(unknown)[0], "is not a known field (typo?)")
 
-    def str(self, key: str, required: bool = True) -> Any:
+    def text(self, key: str, required: bool = True) -> Any:
         value = self.obj.get(key)
         if value is None and not required:
             return None
@@ -154,13 +154,13 @@ class _Reader:
             raise self.fail(key, "must be a non-empty string")
         return value
 
-    def bool(self, key: str, default: bool) -> bool:
+    def flag(self, key: str, default: bool) -> bool:
         value = self.obj.get(key, default)
         if not isinstance(value, bool):
             raise self.fail(key, "must be true or false")
         return value
 
-    def strs(self, key: str) -> tuple[str, ...]:
+    def texts(self, key: str) -> tuple[str, ...]:
         value = self.obj.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise self.fail(key, "must be a list of non-empty strings")
@@ -174,8 +174,8 @@ class _Reader:
                 for i, item in enumerate(value)]
 
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
-        value: str = self.str(key)
-        if value not in choices:
+        value = self.text(key)
+        if not isinstance(value, str) or value not in choices:
             raise self.fail(key, f"must be one of {', '.join(choices)}")
         return value
 
@@ -184,8 +184,8 @@ def _sources(reader: _Reader) -> tuple[Source, ...]:
     result = []
     for item in reader.objects("sources"):
         item.check_keys(("ref", "confidence", "note"))
-        result.append(Source(ref=item.str("ref"), confidence=item.choice("confidence", CONFIDENCE),
-                             note=item.str("note", required=False)))
+        result.append(Source(ref=item.text("ref"), confidence=item.choice("confidence", CONFIDENCE),
+                             note=item.text("note", required=False)))
     if not result:
         raise reader.fail("sources", "must list at least one source")
     return tuple(result)
@@ -197,13 +197,13 @@ def _traces(reader: _Reader, key: str, platform: str,
     inner = _Reader(reader.source, sub, f"{reader.where}.{key}")
     inner.check_keys((*TRACE_KINDS, "use"))
     patterns: dict[str, list[str]] = {}
-    for set_name in inner.strs("use"):
+    for set_name in inner.texts("use"):
         if set_name not in trace_sets:
             raise inner.fail("use", f"names an unknown trace set {set_name!r}")
         for kind, values in trace_sets[set_name].items():
             patterns.setdefault(kind, []).extend(values)
     for kind in TRACE_KINDS:
-        patterns.setdefault(kind, []).extend(inner.strs(kind))
+        patterns.setdefault(kind, []).extend(inner.texts(kind))
     return Traces({k: tuple(_checked(inner, k, v, platform)) for k, v in patterns.items() if v})
 
 
@@ -228,39 +228,39 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
                        "realtime_when"))
     platform = reader.choice("platform", PLATFORMS)
     sets = trace_sets.get(platform, {})
-    publisher_key = reader.str("publishers", required=False)
+    publisher_key = reader.text("publishers", required=False)
     if publisher_key is not None and publisher_key not in publishers:
         raise reader.fail("publishers", f"names an unknown publisher list {publisher_key!r}")
     apps = []
     for item in reader.objects("apps"):
         item.check_keys(("path", "bundle_id"))
-        app = AppPattern(path=item.str("path"), bundle_id=item.str("bundle_id"))
+        app = AppPattern(path=item.text("path"), bundle_id=item.text("bundle_id"))
         _checked(item, "path", [app.path], platform)
         _checked(item, "name", [app.bundle_id], platform)
         apps.append(app)
     definitions = []
     for item in reader.objects("definitions"):
         item.check_keys(("path", "format"))
-        definitions.append(DefinitionsIndex(path=_checked(item, "path", [item.str("path")],
+        definitions.append(DefinitionsIndex(path=_checked(item, "path", [item.text("path")],
                                                           platform)[0],
                                             format=item.choice("format", DEFINITION_FORMATS)))
     anchors = _traces(reader, "anchors", platform, sets)
     if not anchors.patterns and not apps:
         raise reader.fail("anchors", "must give at least one way to find the product")
-    product_id = reader.str("id")
+    product_id = reader.text("id")
     if not product_id.replace("-", "").isalnum() or product_id != product_id.lower():
         raise reader.fail("id", "must be a lowercase slug (letters, digits, hyphens)")
     return ProductSignature(
-        id=product_id, name=reader.str("name"), vendor=reader.str("vendor"),
-        kaspersky=reader.bool("kaspersky", False), platform=platform,
-        category=reader.choice("category", CATEGORIES), components=reader.strs("components"),
-        realtime=reader.bool("realtime", False),
+        id=product_id, name=reader.text("name"), vendor=reader.text("vendor"),
+        kaspersky=reader.flag("kaspersky", False), platform=platform,
+        category=reader.choice("category", CATEGORIES), components=reader.texts("components"),
+        realtime=reader.flag("realtime", False),
         publishers=publishers.get(publisher_key, ()) if publisher_key else (),
         anchors=anchors, traces=_traces(reader, "traces", platform, sets), apps=tuple(apps),
-        data_dirs=tuple(_checked(reader, "data_dirs", reader.strs("data_dirs"), platform)),
+        data_dirs=tuple(_checked(reader, "data_dirs", reader.texts("data_dirs"), platform)),
         definitions=tuple(definitions), sources=_sources(reader),
-        confidence=reader.choice("confidence", CONFIDENCE), notes=reader.str("notes", False),
-        realtime_when=tuple(_checked(reader, "processes", reader.strs("realtime_when"),
+        confidence=reader.choice("confidence", CONFIDENCE), notes=reader.text("notes", False),
+        realtime_when=tuple(_checked(reader, "processes", reader.texts("realtime_when"),
                                      platform)))
 
 
@@ -268,17 +268,17 @@ def parse_signature_file(name: str, doc: object) -> SignatureSet:
     top = _Reader(name, doc, "(top level)")
     top.check_keys(("format", "version", "reviewed", "description", "publishers", "trace_sets",
                     "products", "leftovers"))
-    if doc.get("format") != FORMAT or doc.get("version") != 1:  # type: ignore[union-attr]
+    if top.obj.get("format") != FORMAT or top.obj.get("version") != 1:
         raise top.fail("format", f"must be {FORMAT!r} version 1")
     publishers_reader = _Reader(name, top.obj.get("publishers", {}), "publishers")
-    publishers = {key: publishers_reader.strs(key) for key in publishers_reader.obj}
+    publishers = {key: publishers_reader.texts(key) for key in publishers_reader.obj}
     trace_sets: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
     for set_name, body in _Reader(name, top.obj.get("trace_sets", {}), "trace_sets").obj.items():
         inner = _Reader(name, body, f"trace_sets.{set_name}")
         inner.check_keys(("platform", *TRACE_KINDS))
         platform = inner.choice("platform", PLATFORMS)
         trace_sets.setdefault(platform, {})[set_name] = {
-            kind: tuple(_checked(inner, kind, inner.strs(kind), platform))
+            kind: tuple(_checked(inner, kind, inner.texts(kind), platform))
             for kind in TRACE_KINDS if inner.obj.get(kind)}
     products = tuple(_product(r, trace_sets, publishers) for r in top.objects("products"))
     leftovers = []
@@ -287,10 +287,10 @@ def parse_signature_file(name: str, doc: object) -> SignatureSet:
         platform = item.choice("platform", PLATFORMS)
         kind = item.choice("kind", tuple(TRACE_KINDS))
         leftovers.append(LeftoverSignature(
-            kind=kind, what=item.str("what"), platform=platform,
-            patterns=tuple(_checked(item, kind, item.strs("patterns"), platform)),
+            kind=kind, what=item.text("what"), platform=platform,
+            patterns=tuple(_checked(item, kind, item.texts("patterns"), platform)),
             sources=_sources(item)))
-    return SignatureSet(reviewed=top.str("reviewed"), products=products,
+    return SignatureSet(reviewed=top.text("reviewed"), products=products,
                         leftovers=tuple(leftovers))
 
 

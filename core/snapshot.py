@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from core.atomic import write_text_atomic
 from core.errors import BadInput
@@ -25,7 +25,7 @@ MAX_TEXT_CHARS = 64 * 1024
 PLATFORMS = ("windows", "macos", "linux")
 
 Platform = Literal["windows", "macos", "linux"]
-RegValue = Union[str, int, list[str]]
+RegValue = str | int | list[str]
 
 _HIVES = {
     "HKLM": "HKEY_LOCAL_MACHINE",
@@ -345,8 +345,12 @@ def snapshot_from_dict(doc: object) -> SystemSnapshot:
     if platform not in PLATFORMS:
         raise _fail("platform", f"must be one of {', '.join(PLATFORMS)} (found {platform!r})")
     os_obj = _object(top.get("os", {}), "os")
-    os_info = OsInfo(**{k: _opt_str(os_obj, k, "os") or "" for k in ("name", "version", "arch")},
-                     **{k: _opt_str(os_obj, k, "os") for k in ("locale", "timezone", "country")})
+    os_info = OsInfo(name=_opt_str(os_obj, "name", "os") or "",
+                     version=_opt_str(os_obj, "version", "os") or "",
+                     arch=_opt_str(os_obj, "arch", "os") or "",
+                     locale=_opt_str(os_obj, "locale", "os"),
+                     timezone=_opt_str(os_obj, "timezone", "os"),
+                     country=_opt_str(os_obj, "country", "os"))
     notes = top.get("notes") or []
     if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
         raise _fail("notes", "must be a list of strings")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from core.patterns import Match
 from core.patterns import match as pattern_match
 from core.signatures import TRACE_KINDS
-from core.snapshot import SystemSnapshot
+from core.snapshot import RegValue, SystemSnapshot
 
 _UNINSTALL_KEY = re.compile(
     r"^(?:HKEY_LOCAL_MACHINE|HKEY_CURRENT_USER|HKEY_USERS\\[^\\]+)\\SOFTWARE\\"
@@ -50,7 +50,7 @@ def _is_running(status: str | None) -> bool | None:
     return status.strip().lower() in _RUNNING
 
 
-def uninstall_keys(snap: SystemSnapshot) -> list[tuple[str, dict[str, object]]]:
+def uninstall_keys(snap: SystemSnapshot) -> list[tuple[str, dict[str, RegValue]]]:
     """Apps & Features entries: every view (64-bit, WOW6432Node, per-user) the probe read."""
     return [(path, values) for path, values in snap.registry.items()
             if _UNINSTALL_KEY.match(path)]
@@ -58,7 +58,7 @@ def uninstall_keys(snap: SystemSnapshot) -> list[tuple[str, dict[str, object]]]:
 
 def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
     out: dict[str, list[Trace]] = {kind: [] for kind in TRACE_KINDS}
-    for path, values in uninstall_keys(snap):
+    for path, _values in uninstall_keys(snap):
         name = snap.registry.value(path, "DisplayName")
         if isinstance(name, str) and name.strip():
             publisher = snap.registry.value(path, "Publisher")
@@ -83,9 +83,9 @@ def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
         kind = "launchd" if svc.manager == "launchd" else "services"
         state = f" ({svc.status})" if svc.status else ""
         display = f" — {svc.display_name}" if svc.display_name else ""
-        out[kind].append(Trace(kind, svc.name, f"{'launchd job' if kind == 'launchd' else 'service'}"
-                               f": {svc.name}{display}{state}", f"{svc.manager} services",
-                               running=_is_running(svc.status)))
+        noun = "launchd job" if kind == "launchd" else "service"
+        out[kind].append(Trace(kind, svc.name, f"{noun}: {svc.name}{display}{state}",
+                               f"{svc.manager} services", running=_is_running(svc.status)))
     for proc in snap.processes:
         out["processes"].append(Trace("processes", proc.name,
                                       f"process: {proc.name} (pid {proc.pid})",

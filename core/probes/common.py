@@ -103,7 +103,7 @@ def expand(pattern: str, bases: Mapping[str, Sequence[str]]) -> list[str]:
     out = []
     for combo in itertools.product(*(bases.get(name, ()) for name in used)):
         text = pattern
-        for name, value in zip(used, combo):
+        for name, value in zip(used, combo, strict=False):
             text = text.replace("{" + name + "}", value)
         out.append(text)
     return out
@@ -184,7 +184,8 @@ def run(args: Sequence[str], notes: list[str], timeout: float = COMMAND_TIMEOUT,
 
 # -- browser extensions --------------------------------------------------------------------
 
-_CHROMIUM = {"chrome": ("Google/Chrome", "google-chrome"), "edge": ("Microsoft Edge", "microsoft-edge")}
+_CHROMIUM = {"chrome": ("Google/Chrome", "google-chrome"),
+             "edge": ("Microsoft Edge", "microsoft-edge")}
 
 
 def browser_profile_roots(platform: str, home: str) -> Iterator[tuple[str, str, str]]:

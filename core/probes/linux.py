@@ -1,4 +1,4 @@
-"""The Linux probe: dpkg and rpm databases, systemd units, /opt and /var/opt, processes, CA bundles."""
+"""The Linux probe: dpkg and rpm databases, systemd units, /opt, processes, CA bundles."""
 
 from __future__ import annotations
 

@@ -1,0 +1,47 @@
+"""The wizard's first pages, headless: demo mode scans in the background and shows results."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from gui.app import build_wizard
+
+
+def _to_scan_page(qtbot, wizard):  # type: ignore[no-untyped-def]
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.result is not None or "error" in page.summary.text(),
+                    timeout=10000)
+    return page
+
+
+def test_demo_scan_shows_kaspersky_and_the_protection_verdict(qtbot) -> None:  # type: ignore[no-untyped-def]
+    wizard = build_wizard(demo="windows-total-security", demo_title="Windows demo")
+    page = _to_scan_page(qtbot, wizard)
+    assert page.isComplete()
+    top = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    assert top[0] == "Kaspersky"
+    first = page.tree.topLevelItem(0).child(0)
+    assert first.text(0).startswith("Kaspersky Total Security 21.3")
+    assert "days old" in first.text(1)
+    assert "not</b> protected" in page.summary.text()
+
+
+def test_clean_machine_gets_a_nothing_to_remove_message(qtbot) -> None:  # type: ignore[no-untyped-def]
+    wizard = build_wizard(demo="windows-clean-defender")
+    page = _to_scan_page(qtbot, wizard)
+    assert "nothing to remove" in page.summary.text()
+
+
+def test_unknown_snapshot_file_is_shown_not_raised(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    wizard = build_wizard(snapshot=str(tmp_path / "missing.json"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: "does not exist" in page.summary.text(), timeout=10000)
+    assert not page.isComplete()
