@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -14,6 +13,8 @@ def write_text_atomic(path: Path, text: str) -> None:
     The temporary file must live in the destination folder: `os.replace` is only atomic
     within one file system.
     """
+    import tempfile  # costs ~4 ms of start-up; only writers pay it
+
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

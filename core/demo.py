@@ -1,17 +1,14 @@
 """The bundled demo machines: snapshots that feed `--demo` and the tests alike."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from core.errors import BadInput
 from core.resources import load_json_resource, resource_path
 from core.snapshot import SystemSnapshot, load_snapshot
 
 
-@dataclass(frozen=True)
-class DemoMachine:
+class DemoMachine(NamedTuple):
     name: str
     title: str
     path: Path

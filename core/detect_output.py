@@ -21,7 +21,7 @@ def product_to_dict(p: DetectedProduct) -> dict[str, Any]:
         "definitions_outdated": p.definitions_outdated,
         "active": p.active, "realtime": p.realtime, "confidence": p.confidence,
         "evidence": list(p.evidence),
-        "uninstall_entries": [vars(e) for e in p.uninstall_entries],
+        "uninstall_entries": [e._asdict() for e in p.uninstall_entries],
     }
 
 
@@ -37,8 +37,8 @@ def detection_to_dict(result: DetectionResult) -> dict[str, Any]:
         "taken_at": result.taken_at,
         "products": [product_to_dict(p) for p in result.products],
         "others": [other_to_dict(o) for o in result.others],
-        "leftovers": [vars(lo) for lo in result.leftovers],
-        "ignored": [vars(i) for i in result.ignored],
+        "leftovers": [lo._asdict() for lo in result.leftovers],
+        "ignored": [i._asdict() for i in result.ignored],
         "protected": result.protected,
         "protection": {"protected": result.protected, "by": list(result.protection.by),
                        "reason": result.protection.reason},

@@ -8,12 +8,10 @@ the package and its /opt folder, or the app bundle and its launchd daemon). Trac
 by every Kaspersky product (the vendor registry key, a certificate) never vouch for one.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from core.definitions import STALE_AFTER_DAYS, parse_kaspersky_update_index
 from core.patterns import Match, version_agrees
@@ -33,8 +31,7 @@ _SUSPICIOUS_LOCATION = re.compile(
 _EXE_IN_COMMAND = re.compile(r'^\s*"([^"]+)"|^\s*(\S+)')
 
 
-@dataclass(frozen=True)
-class UninstallEntry:
+class UninstallEntry(NamedTuple):
     """An Apps & Features entry, as data for the uninstall planner (never run as found)."""
 
     key: str
@@ -47,8 +44,7 @@ class UninstallEntry:
     windows_installer: bool
 
 
-@dataclass(frozen=True)
-class DetectedProduct:
+class DetectedProduct(NamedTuple):
     id: str
     name: str
     vendor: str
@@ -68,8 +64,7 @@ class DetectedProduct:
     confidence: str
 
 
-@dataclass(frozen=True)
-class OtherProduct:
+class OtherProduct(NamedTuple):
     id: str | None
     name: str
     vendor: str | None
@@ -81,24 +76,21 @@ class OtherProduct:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Leftover:
+class Leftover(NamedTuple):
     kind: str
     what: str
     where: str
     label: str
 
 
-@dataclass(frozen=True)
-class Ignored:
+class Ignored(NamedTuple):
     """Something that looked like Kaspersky but is not reported as a product, and why."""
 
     what: str
     why: str
 
 
-@dataclass(frozen=True)
-class DetectionResult:
+class DetectionResult(NamedTuple):
     platform: str
     taken_at: str
     products: tuple[DetectedProduct, ...]
@@ -118,17 +110,19 @@ class DetectionResult:
         return bool(self.products)
 
 
-@dataclass
 class _Candidate:
-    sig: ProductSignature
-    version: str | None = None
-    edition: str | None = None
-    identity: bool = False
-    anchor_kinds: set[str] = field(default_factory=set)
-    anchors: list[Trace] = field(default_factory=list)
-    entries: list[UninstallEntry] = field(default_factory=list)
-    app_paths: list[str] = field(default_factory=list)
-    app_name: str | None = None
+    """One product being pieced together from its anchors (mutable, internal)."""
+
+    def __init__(self, sig: ProductSignature, version: str | None = None) -> None:
+        self.sig = sig
+        self.version = version
+        self.edition: str | None = None
+        self.identity = False
+        self.anchor_kinds: set[str] = set()
+        self.anchors: list[Trace] = []
+        self.entries: list[UninstallEntry] = []
+        self.app_paths: list[str] = []
+        self.app_name: str | None = None
 
 
 def _norm_publisher(text: str) -> str:
@@ -488,4 +482,4 @@ def _with_components(product: DetectedProduct, extra: list[str]) -> DetectedProd
     merged = tuple(dict.fromkeys(product.components + tuple(extra)))
     if merged == product.components:
         return product
-    return replace(product, components=merged)
+    return product._replace(components=merged)

@@ -13,11 +13,9 @@ becomes an anchored regex), so the two can never drift apart. The syntax:
   for Windows/macOS paths, case-sensitive for Linux paths.
 """
 
-from __future__ import annotations
-
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _VERSION_RE = r"(?P<ver>\d+(?:\.\d+)*)"
 
@@ -45,8 +43,7 @@ class PatternError(ValueError):
     """A signature pattern uses an unknown placeholder or is malformed."""
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """What a pattern captured: the dotted version and any named words."""
 
     groups: dict[str, str]

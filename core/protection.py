@@ -9,8 +9,7 @@ otherwise would be the most harmful thing Switchover could tell a user.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from core.detection import DetectedProduct, OtherProduct
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
 ALWAYS_ON = {"xprotect"}
 
 
-@dataclass(frozen=True)
-class Protection:
+class Protection(NamedTuple):
     protected: bool
     by: tuple[str, ...]
     reason: str

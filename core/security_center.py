@@ -5,9 +5,7 @@ the same layout (shared/facts/peers.md §6), e.g. 397568 = 0x61100 is Defender, 
 date. We therefore decode only the two fields that layout agrees on and keep the rest raw.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _STATE_MASK = 0xF000
 _SIGNATURE_MASK = 0x00F0
@@ -16,8 +14,7 @@ _OWNER_MASK = 0x0F00
 _STATES = {0x0000: "off", 0x1000: "on", 0x2000: "snoozed", 0x3000: "expired"}
 
 
-@dataclass(frozen=True)
-class ProductState:
+class ProductState(NamedTuple):
     state: str
     up_to_date: bool
     microsoft: bool

@@ -6,12 +6,9 @@ sources and confidence of every claim, so a reviewer can check each one. The loa
 strict: a typo in a pattern or an unknown field fails the test suite, not a user's scan.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.errors import ResourceError
 from core.patterns import PatternError, compile_pattern
@@ -43,41 +40,36 @@ TRACE_KINDS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     ref: str
     confidence: str
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class AppPattern:
+class AppPattern(NamedTuple):
     """A macOS app bundle: its path pattern and its bundle id pattern must both match."""
 
     path: str
     bundle_id: str
 
 
-@dataclass(frozen=True)
-class DefinitionsIndex:
+class DefinitionsIndex(NamedTuple):
     """A small file whose text carries the date of the virus definitions."""
 
     path: str
     format: str
 
 
-@dataclass(frozen=True)
-class Traces:
+class Traces(NamedTuple):
     """Patterns per trace kind (see TRACE_KINDS); empty tuples where a kind does not apply."""
 
-    patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    patterns: Mapping[str, tuple[str, ...]] = {}
 
     def of(self, kind: str) -> tuple[str, ...]:
         return self.patterns.get(kind, ())
 
 
-@dataclass(frozen=True)
-class ProductSignature:
+class ProductSignature(NamedTuple):
     id: str
     name: str
     vendor: str
@@ -100,8 +92,7 @@ class ProductSignature:
     realtime_when: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class LeftoverSignature:
+class LeftoverSignature(NamedTuple):
     """A Kaspersky trace that, when no installed product claims it, is a leftover."""
 
     kind: str
@@ -111,8 +102,7 @@ class LeftoverSignature:
     sources: tuple[Source, ...]
 
 
-@dataclass(frozen=True)
-class SignatureSet:
+class SignatureSet(NamedTuple):
     reviewed: str
     products: tuple[ProductSignature, ...]
     leftovers: tuple[LeftoverSignature, ...]
@@ -166,7 +156,7 @@ class _Reader:
             raise self.fail(key, "must be a list of non-empty strings")
         return tuple(value)
 
-    def objects(self, key: str) -> list[_Reader]:
+    def objects(self, key: str) -> "list[_Reader]":
         value = self.obj.get(key, [])
         if not isinstance(value, list):
             raise self.fail(key, "must be a list")
@@ -208,16 +198,32 @@ def _traces(reader: _Reader, key: str, platform: str,
 
 
 def _checked(reader: _Reader, kind: str, patterns: Iterable[str], platform: str) -> list[str]:
-    out = []
-    for pattern in patterns:
-        if kind == "registry":
-            pattern = normalise_key_path(pattern)
+    """Registry patterns in their one spelling. Compiling waits for first use (start-up time
+    of `detect` matters); `validate_patterns` compiles them all, in the tests and self-test."""
+    return [normalise_key_path(p) if kind == "registry" else p for p in patterns]
+
+
+def validate_patterns(signatures: SignatureSet, source: str = "signatures") -> None:
+    """Compile every pattern once; a typo names the product, the kind and the pattern."""
+    for product in signatures.products:
+        kinds = [*product.anchors.patterns.items(), *product.traces.patterns.items(),
+                 ("folders", product.data_dirs), ("processes", product.realtime_when),
+                 ("files", tuple(d.path for d in product.definitions)),
+                 ("folders", tuple(a.path for a in product.apps)),
+                 ("packages", tuple(a.bundle_id for a in product.apps))]
+        checks = [(kind, p, product.platform, f"product {product.id}")
+                  for kind, patterns in kinds for p in patterns]
+        _compile_all(checks, source)
+    _compile_all([(lo.kind, p, lo.platform, f"leftover {lo.what!r}")
+                  for lo in signatures.leftovers for p in lo.patterns], source)
+
+
+def _compile_all(checks: Iterable[tuple[str, str, str, str]], source: str) -> None:
+    for kind, pattern, platform, owner in checks:
         try:
             compile_pattern(pattern, platform, TRACE_KINDS.get(kind, "path"))
         except PatternError as exc:
-            raise reader.fail(kind, str(exc)) from None
-        out.append(pattern)
-    return out
+            raise ResourceError(f"{source}: {owner}, {kind}: {exc}.") from None
 
 
 def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]],
@@ -264,7 +270,7 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
                                      platform)))
 
 
-def parse_signature_file(name: str, doc: object) -> SignatureSet:
+def parse_signature_file(name: str, doc: object, check_patterns: bool = False) -> SignatureSet:
     top = _Reader(name, doc, "(top level)")
     top.check_keys(("format", "version", "reviewed", "description", "publishers", "trace_sets",
                     "products", "leftovers"))
@@ -290,8 +296,11 @@ def parse_signature_file(name: str, doc: object) -> SignatureSet:
             kind=kind, what=item.text("what"), platform=platform,
             patterns=tuple(_checked(item, kind, item.texts("patterns"), platform)),
             sources=_sources(item)))
-    return SignatureSet(reviewed=top.text("reviewed"), products=products,
-                        leftovers=tuple(leftovers))
+    result = SignatureSet(reviewed=top.text("reviewed"), products=products,
+                          leftovers=tuple(leftovers))
+    if check_patterns:
+        validate_patterns(result, name)
+    return result
 
 
 @lru_cache(maxsize=1)

@@ -6,14 +6,11 @@ Linux from recorded machines, and what demo mode replays. Loading is strict abou
 (an error names the bad field) but ignores unknown fields, so newer snapshots still load.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from core.atomic import write_text_atomic
 from core.errors import BadInput
@@ -104,8 +101,7 @@ class Registry:
         return {path: dict(values) for path, values in self._keys.values()}
 
 
-@dataclass(frozen=True)
-class OsInfo:
+class OsInfo(NamedTuple):
     name: str = ""
     version: str = ""
     arch: str = ""
@@ -114,8 +110,7 @@ class OsInfo:
     country: str | None = None
 
 
-@dataclass(frozen=True)
-class FileEntry:
+class FileEntry(NamedTuple):
     path: str
     kind: Literal["file", "dir"] = "file"
     size: int | None = None
@@ -123,16 +118,14 @@ class FileEntry:
     text: str | None = None
 
 
-@dataclass(frozen=True)
-class Process:
+class Process(NamedTuple):
     pid: int
     name: str
     exe: str | None = None
     user: str | None = None
 
 
-@dataclass(frozen=True)
-class Service:
+class Service(NamedTuple):
     name: str
     manager: Literal["scm", "launchd", "systemd"]
     display_name: str | None = None
@@ -141,23 +134,20 @@ class Service:
     binary: str | None = None
 
 
-@dataclass(frozen=True)
-class Package:
+class Package(NamedTuple):
     manager: Literal["dpkg", "rpm", "pkgutil", "msi"]
     name: str
     version: str | None = None
 
 
-@dataclass(frozen=True)
-class App:
+class App(NamedTuple):
     path: str
     bundle_id: str
     version: str | None = None
     name: str | None = None
 
 
-@dataclass(frozen=True)
-class Extension:
+class Extension(NamedTuple):
     kind: Literal["kext", "systemextension", "driver", "browser"]
     id: str
     state: str | None = None
@@ -166,28 +156,25 @@ class Extension:
     name: str | None = None
 
 
-@dataclass(frozen=True)
-class Certificate:
+class Certificate(NamedTuple):
     store: str
     subject: str
     issuer: str | None = None
     sha256: str | None = None
 
 
-@dataclass(frozen=True)
-class SecurityCenterProduct:
+class SecurityCenterProduct(NamedTuple):
     name: str
     kind: Literal["antivirus", "firewall", "antispyware"]
     product_state: int | None = None
     path: str | None = None
 
 
-@dataclass(frozen=True)
-class SystemSnapshot:
+class SystemSnapshot(NamedTuple):
     platform: Platform
     taken_at: str
-    os: OsInfo = field(default_factory=OsInfo)
-    registry: Registry = field(default_factory=Registry)
+    os: OsInfo = OsInfo()
+    registry: Registry = Registry()  # never mutated after construction, so safe to share
     files: tuple[FileEntry, ...] = ()
     processes: tuple[Process, ...] = ()
     services: tuple[Service, ...] = ()
@@ -435,8 +422,8 @@ def load_snapshot(path: str | Path) -> SystemSnapshot:
 
 
 def _compact(obj: object) -> dict[str, Any]:
-    """A dataclass as a dict without the optional fields that are unset."""
-    return {k: v for k, v in vars(obj).items() if v is not None}
+    """A record as a dict without the optional fields that are unset."""
+    return {k: v for k, v in obj._asdict().items() if v is not None}  # type: ignore[attr-defined]
 
 
 def snapshot_to_dict(snap: SystemSnapshot) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from core.signatures import (
     ProductSignature,
     load_signatures,
     parse_signature_file,
+    validate_patterns,
 )
 from core.snapshot import snapshot_from_dict
 
@@ -100,13 +101,18 @@ def test_every_signature_is_sourced_and_compiles(sig: ProductSignature) -> None:
                 compile_pattern(pattern, sig.platform, TRACE_KINDS[kind])
 
 
+def test_all_bundled_patterns_compile() -> None:
+    validate_patterns(SIGS)
+
+
 def test_every_leftover_is_sourced() -> None:
     assert SIGS.leftovers and all(lo.sources for lo in SIGS.leftovers)
 
 
 def test_signatures_carry_a_reviewed_date() -> None:
     for name in SIGNATURE_FILES:
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", load_json_resource("signatures", name)["reviewed"])
+        reviewed = load_json_resource("signatures", name)["reviewed"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed)
 
 
 def test_kaspersky_publishers_are_exactly_the_sourced_ones() -> None:
@@ -125,5 +131,5 @@ def test_a_bad_signature_edit_fails_loudly(edit, phrase: str) -> None:
     doc = json.loads(json.dumps(load_json_resource("signatures", "kaspersky.json")))
     edit(doc)
     with pytest.raises(ResourceError) as info:
-        parse_signature_file("kaspersky.json", doc)
+        parse_signature_file("kaspersky.json", doc, check_patterns=True)
     assert phrase in str(info.value)

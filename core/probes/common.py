@@ -16,9 +16,9 @@ import os
 import re
 import subprocess
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from core.patterns import match as pattern_match
 from core.patterns import placeholders_in, to_glob
@@ -28,8 +28,7 @@ from core.snapshot import MAX_TEXT_CHARS, Certificate, Extension, FileEntry
 COMMAND_TIMEOUT = 15.0
 
 
-@dataclass(frozen=True)
-class ProbePlan:
+class ProbePlan(NamedTuple):
     platform: str
     paths: tuple[str, ...]
     texts: tuple[str, ...]
