@@ -42,12 +42,13 @@ def build_wizard(demo: str | None = None, snapshot: str | None = None,
 
 
 def run(demo: str | None = None, snapshot: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     title = None
     if demo is not None:
         from core.demo import demo_machine
 
-        title = demo_machine(demo or None).title  # reads only the small index, validates NAME
+        # Validates NAME (a bad one exits 2 before any window appears); reads a small index.
+        title = demo_machine(demo or None).title
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     wizard = build_wizard(demo, snapshot, title)
     wizard.show()
     return int(app.exec())

@@ -98,8 +98,9 @@ class ScanPage(QWizardPage):
         verdict = (self.tr("This computer is protected right now.") if result.protected
                    else self.tr("This computer is <b>not</b> protected right now."))
         if result.products:
-            found = self.tr("Found {0} Kaspersky product(s).").replace(
-                "{0}", str(len(result.products)))
+            count = len(result.products)
+            found = (self.tr("Found one Kaspersky product.") if count == 1 else
+                     self.tr("Found {0} Kaspersky products.").replace("{0}", str(count)))
         else:
             found = self.tr("No Kaspersky product is installed: there is nothing to remove.")
         self.summary.setText(f"<p>{found} {verdict}<br>{escape(result.protection.reason)}</p>")
