@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from core.patterns import match as pattern_match
 from core.patterns import placeholders_in, to_glob
-from core.signatures import TRACE_KINDS, SignatureSet
+from core.signatures import TRACE_KINDS, AppPattern, SignatureSet
 from core.snapshot import MAX_TEXT_CHARS, Certificate, Extension, FileEntry
 
 COMMAND_TIMEOUT = 15.0
@@ -33,17 +33,26 @@ class ProbePlan(NamedTuple):
     paths: tuple[str, ...]
     texts: tuple[str, ...]
     names: Mapping[str, tuple[str, ...]]
+    apps: tuple[AppPattern, ...] = ()  # macOS bundles: path and bundle id must both match
 
     def wants(self, kind: str, text: str) -> bool:
         """True when some signature pattern of this trace kind matches `text`."""
         return any(pattern_match(p, text, self.platform, TRACE_KINDS.get(kind, "name"))
                    for p in self.names.get(kind, ()))
 
+    def wants_app(self, path: str, bundle_id: str) -> bool:
+        """A bundle some signature describes, or any that says Kaspersky: look-alikes are
+        recorded so that detection can say why it ignored them."""
+        return "kaspersky" in bundle_id.casefold() or any(
+            pattern_match(a.path, path, self.platform, "path")
+            and pattern_match(a.bundle_id, bundle_id, self.platform, "name") for a in self.apps)
+
 
 def plan_for(platform: str, signatures: SignatureSet) -> ProbePlan:
     names: dict[str, list[str]] = {}
     paths: list[str] = []
     texts: list[str] = []
+    apps: list[AppPattern] = []
     for sig in signatures.for_platform(platform):
         for traces in (sig.anchors, sig.traces):
             for kind, patterns in traces.patterns.items():
@@ -51,14 +60,15 @@ def plan_for(platform: str, signatures: SignatureSet) -> ProbePlan:
         names.setdefault("processes", []).extend(sig.realtime_when)
         names.setdefault("services", []).extend(sig.realtime_when)
         paths.extend(sig.data_dirs)
-        paths.extend(app.path for app in sig.apps)
+        apps.extend(sig.apps)
         texts.extend(d.path for d in sig.definitions)
     for leftover in signatures.leftovers_for(platform):
         names.setdefault(leftover.kind, []).extend(leftover.patterns)
     paths += names.pop("folders", []) + names.pop("files", []) + texts
     return ProbePlan(platform=platform, paths=tuple(dict.fromkeys(paths)),
                      texts=tuple(dict.fromkeys(texts)),
-                     names={k: tuple(dict.fromkeys(v)) for k, v in names.items()})
+                     names={k: tuple(dict.fromkeys(v)) for k, v in names.items()},
+                     apps=tuple(dict.fromkeys(apps)))
 
 
 class FileSystem:
@@ -160,12 +170,19 @@ def read_small_text(local: str, notes: list[str], shown: str) -> str | None:
 
 
 def run(args: Sequence[str], notes: list[str], timeout: float = COMMAND_TIMEOUT,
-        what: str | None = None) -> str | None:
-    """Run a program (argument list, never a shell) and return stdout, or None with a note."""
+        what: str | None = None, quiet_when: Sequence[str] = ()) -> str | None:
+    """Run a program (argument list, never a shell) and return stdout, or None with a note.
+
+    `quiet_when`: failure messages that mean "nothing found" for this command (`security`
+    finding no certificate), which are not worth a note. A missing program returns None
+    without a note: on most machines most vendors' tools are simply absent.
+    """
     what = what or args[0]
+    # No console window flashing up when the GUI (pythonw) runs a console program.
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     try:
         done = subprocess.run(list(args), capture_output=True, timeout=timeout, check=False,
-                              stdin=subprocess.DEVNULL)
+                              stdin=subprocess.DEVNULL, creationflags=flags)
     except FileNotFoundError:
         return None
     except subprocess.TimeoutExpired:
@@ -176,6 +193,8 @@ def run(args: Sequence[str], notes: list[str], timeout: float = COMMAND_TIMEOUT,
         return None
     if done.returncode != 0:
         err = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if any(q in line for line in err for q in quiet_when):
+            return None
         notes.append(f"{what} failed ({err[-1] if err else 'exit ' + str(done.returncode)})")
         return None
     return done.stdout.decode("utf-8", "replace")

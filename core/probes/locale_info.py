@@ -14,7 +14,7 @@ from core.probes.common import FileSystem
 
 
 def timezone_name(fs: FileSystem) -> str | None:
-    if os.environ.get("TZ", "").count("/") >= 1:
+    if fs.root is None and os.environ.get("TZ", "").count("/") >= 1:
         return os.environ["TZ"].lstrip(":")
     try:
         target = os.readlink(fs.local("/etc/localtime"))
