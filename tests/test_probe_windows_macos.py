@@ -172,6 +172,25 @@ def test_windows_snapshot_is_detected_as_total_security(windows_machine: Path) -
     assert "Kaspersky Cleaner Pro" in ignored
 
 
+def test_windows_probe_reads_other_users_per_user_installs(tmp_path: Path) -> None:
+    """Run elevated as another administrator, the installer's own hive is under HKEY_USERS."""
+    (tmp_path / "C").mkdir()
+    sid = "S-1-5-21-3623811015-3361044348-30300820-1013"
+    reg = DictRegistryReader({
+        rf"HKEY_USERS\{sid}\Software\Microsoft\Windows\CurrentVersion\Uninstall\KPM": {
+            "DisplayName": "Kaspersky Password Manager", "DisplayVersion": "24.0.0.427",
+            "Publisher": "AO Kaspersky Lab"},
+        rf"HKEY_USERS\{sid}_Classes\Software\Microsoft\Windows\CurrentVersion\Uninstall\X": {
+            "DisplayName": "Kaspersky Password Manager", "Publisher": "AO Kaspersky Lab"},
+    })
+    plan = plan_for("windows", load_signatures())
+    snap = probe_windows(plan, str(tmp_path), registry=reg)
+    assert [k for k, _ in snap.registry.items() if "Uninstall" in k] == [
+        rf"HKEY_USERS\{sid}\Software\Microsoft\Windows\CurrentVersion\Uninstall\KPM"]
+    assert [(p.id, p.version) for p in detect(snap).products] == [
+        ("kaspersky-password-manager", "24.0.0.427")]
+
+
 def test_windows_probe_on_an_empty_root(tmp_path: Path) -> None:
     """A test root without a registry: nothing found, nothing crashes, Windows defaults."""
     (tmp_path / "C").mkdir()

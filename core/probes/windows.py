@@ -41,6 +41,7 @@ from core.snapshot import (
 
 HKLM = "HKEY_LOCAL_MACHINE"
 HKCU = "HKEY_CURRENT_USER"
+PER_USER_UNINSTALL = r"Software\Microsoft\Windows\CurrentVersion\Uninstall"
 UNINSTALL_ROOTS = (
     HKLM + r"\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall",
     HKLM + r"\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall",
@@ -246,7 +247,11 @@ def _uninstall_entries(reg: RegistryReader, plan: ProbePlan) -> dict[str, dict[s
     on purpose: detection reports them as ignored, with the reason.
     """
     out: dict[str, dict[str, RegValue]] = {}
-    for root in UNINSTALL_ROOTS:
+    # Other users' per-user installs live in their loaded hives; elevated, Switchover may
+    # run as a different administrator than the person who installed Kaspersky.
+    user_roots = [f"HKEY_USERS\\{sid}\\{PER_USER_UNINSTALL}" for sid in reg.subkeys("HKEY_USERS")
+                  if not sid.endswith("_Classes")]
+    for root in (*UNINSTALL_ROOTS, *user_roots):
         for name in reg.subkeys(root):
             path = f"{root}\\{name}"
             values = reg.values(path)
