@@ -28,6 +28,7 @@ _ANCHOR_KINDS = ("uninstall", "folders", "packages", "launchd", "system_extensio
 # temporary and download folders, network shares.
 _SUSPICIOUS_LOCATION = re.compile(
     r"(^\\\\)|(\\users\\)|(\\appdata\\)|(\\temp\\)|(\\downloads\\)|(^%)", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"\{ver\}|\*|\{\w+:[^}]*\}")
 _EXE_IN_COMMAND = re.compile(r'^\s*"([^"]+)"|^\s*(\S+)')
 
 
@@ -159,6 +160,11 @@ def _entry(snap: SystemSnapshot, trace: Trace) -> UninstallEntry:
                           windows_installer=windows_installer)
 
 
+def _specificity(pattern: str) -> int:
+    """Literal characters a pattern pins down: `Kaspersky` beats the catch-all `Kaspersky*`."""
+    return len(_TOKEN_RE.sub("", pattern))
+
+
 def _best(sigs: Iterable[ProductSignature], kind: str, trace: Trace, platform: str,
           prefer: set[int] | frozenset[int] = frozenset()
           ) -> tuple[ProductSignature, Match] | None:
@@ -166,13 +172,14 @@ def _best(sigs: Iterable[ProductSignature], kind: str, trace: Trace, platform: s
 
     A trace several products share (the macOS launchd job of both Kaspersky for Mac and
     Endpoint Security for Mac) joins a product already found by a stronger anchor (`prefer`)
-    rather than inventing a second one; otherwise the longest pattern wins.
+    rather than inventing a second one; otherwise the most specific pattern wins, and on a
+    tie the signature listed first.
     """
     best: tuple[bool, int, ProductSignature, Match] | None = None
     for sig in sigs:
         for pattern in sig.anchors.of(kind):
             found = match_trace(pattern, trace, platform)
-            rank = (id(sig) in prefer, len(pattern))
+            rank = (id(sig) in prefer, _specificity(pattern))
             if found and (best is None or rank > best[:2]):
                 best = (rank[0], rank[1], sig, found)
     return None if best is None else (best[2], best[3])
@@ -271,11 +278,14 @@ class _Detector:
         if cand.identity or len(cand.anchor_kinds) >= 2:
             return True
         if cand.sig.kaspersky:
+            # Only what a user sees as a product; a lone folder is reported as a leftover.
             for trace in cand.anchors:
-                why = ("its publisher is not Kaspersky's and nothing else on the machine "
-                       "confirms it" if trace.kind == "uninstall"
-                       else "only one trace was found and nothing else confirms it")
-                self.ignored.append(Ignored(trace.label, why))
+                if trace.kind == "uninstall":
+                    self.ignored.append(Ignored(trace.label, "its publisher is not Kaspersky's "
+                                                "and nothing else on the machine confirms it"))
+                elif trace.kind == "apps":
+                    self.ignored.append(Ignored(trace.label, "nothing else on the machine "
+                                                "confirms it is Kaspersky's"))
         return not cand.sig.kaspersky and bool(cand.anchors or cand.app_paths) and (
             "uninstall" not in cand.anchor_kinds)
 
@@ -314,6 +324,11 @@ class _Detector:
         if states:
             on = [s for s in states if s.on]
             return bool(on), (all(s.up_to_date for s in on) if on else None)
+        sysext = [t.running for t, _ in evidence if t.kind == "system_extensions"]
+        if sysext and not any(sysext):
+            # On macOS the system extension does the scanning; until the user approves it
+            # ("activated waiting for user"), a running daemon protects nothing.
+            return False, None
         running = [t.running for t, _ in evidence
                    if t.kind in ("services", "processes", "launchd", "system_extensions")]
         if any(r is True for r in running):
@@ -375,6 +390,8 @@ class _Detector:
             name = f"{name} {cand.edition}"
         if cand.app_name and sig.platform == "macos" and sig.kaspersky:
             name = cand.app_name
+        if sig.name_from_entry and cand.entries:
+            name = cand.entries[0].display_name
         product = DetectedProduct(
             id=sig.id, name=name, vendor=sig.vendor, category=sig.category,
             edition=cand.edition, version=cand.version, components=sig.components,

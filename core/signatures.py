@@ -18,7 +18,7 @@ from core.snapshot import PLATFORMS, normalise_key_path
 FORMAT = "switchover-signatures"
 SIGNATURE_FILES = ("kaspersky.json", "others.json")
 CONFIDENCE = ("OFFICIAL", "STRONG", "WEAK", "UNCERTAIN")
-CATEGORIES = ("suite", "component", "business", "agent", "builtin", "scanner")
+CATEGORIES = ("suite", "component", "business", "agent", "builtin", "scanner", "other")
 DEFINITION_FORMATS = ("kaspersky-update-index",)
 
 # Trace kinds, the snapshot list each is read from, and how its pattern is compiled.
@@ -90,6 +90,8 @@ class ProductSignature(NamedTuple):
     # Process or service names that must be running for the product to protect in real
     # time (ClamAV scans on access only while clamonacc runs); empty = any sign of life.
     realtime_when: tuple[str, ...] = ()
+    # Report the Apps & Features name rather than ours (the catch-all for unnamed products).
+    name_from_entry: bool = False
 
 
 class LeftoverSignature(NamedTuple):
@@ -231,7 +233,7 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
     reader.check_keys(("id", "name", "vendor", "kaspersky", "platform", "category",
                        "components", "realtime", "publishers", "anchors", "traces", "apps",
                        "data_dirs", "definitions", "sources", "confidence", "notes",
-                       "realtime_when"))
+                       "realtime_when", "name_from_entry"))
     platform = reader.choice("platform", PLATFORMS)
     sets = trace_sets.get(platform, {})
     publisher_key = reader.text("publishers", required=False)
@@ -267,7 +269,8 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
         definitions=tuple(definitions), sources=_sources(reader),
         confidence=reader.choice("confidence", CONFIDENCE), notes=reader.text("notes", False),
         realtime_when=tuple(_checked(reader, "processes", reader.texts("realtime_when"),
-                                     platform)))
+                                     platform)),
+        name_from_entry=reader.flag("name_from_entry", False))
 
 
 def parse_signature_file(name: str, doc: object, check_patterns: bool = False) -> SignatureSet:

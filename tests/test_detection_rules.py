@@ -1,0 +1,46 @@
+"""Rules of detection that protect users from wrong advice, each on a small machine."""
+
+from __future__ import annotations
+
+from core.detection import detect
+from core.snapshot import snapshot_from_dict
+
+UNINSTALL = r"HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall"
+
+
+def _windows(registry: dict, files: list | None = None) -> dict:
+    return {"format": "switchover-snapshot", "version": 1, "platform": "windows",
+            "taken_at": "2026-11-20T10:00:00Z", "registry": registry, "files": files or []}
+
+
+def test_an_unnamed_kaspersky_product_is_still_kaspersky_and_its_folder_no_leftover() -> None:
+    folder = r"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Security Center 14 Console"
+    snap = snapshot_from_dict(_windows(
+        {UNINSTALL + r"\{C0FFEE00-0000-4000-8000-000000000001}": {
+            "DisplayName": "Kaspersky Security Center 14 Administration Console",
+            "DisplayVersion": "14.0.0.10902", "Publisher": "AO Kaspersky Lab",
+            "InstallLocation": folder + "\\"}},
+        [{"path": r"C:\Program Files (x86)\Kaspersky Lab", "kind": "dir"},
+         {"path": folder, "kind": "dir"}]))
+    result = detect(snap)
+    assert [(p.id, p.name) for p in result.products] == [
+        ("kaspersky-unrecognised-windows", "Kaspersky Security Center 14 Administration Console")]
+    assert result.leftovers == ()
+
+
+def test_a_specific_signature_beats_the_catch_all() -> None:
+    snap = snapshot_from_dict(_windows({UNINSTALL + r"\{X}": {
+        "DisplayName": "Kaspersky", "DisplayVersion": "21.19.7.527", "Publisher": "Kaspersky"}}))
+    assert [p.id for p in detect(snap).products] == ["kaspersky-standard-plus-premium"]
+
+
+def test_an_old_versions_folder_is_a_leftover_not_a_look_alike() -> None:
+    old = r"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Total Security 21.2"
+    snap = snapshot_from_dict(_windows(
+        {UNINSTALL + r"\{X}": {"DisplayName": "Kaspersky Total Security",
+                               "DisplayVersion": "21.3.10.391", "Publisher": "Kaspersky"}},
+        [{"path": old, "kind": "dir"}]))
+    result = detect(snap)
+    assert [p.id for p in result.products] == ["kaspersky-total-security"]
+    assert [(lo.kind, lo.where) for lo in result.leftovers] == [("folder", old)]
+    assert result.ignored == ()
