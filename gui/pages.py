@@ -134,4 +134,15 @@ class ScanPage(QWizardPage):
         if result.leftovers:
             leftovers = group(self.tr("Leftovers of earlier removals"))
             for lo in result.leftovers:
-                QTreeWidgetItem(leftovers, [lo.label, f"{lo.what} — {lo.where}"])
+                detail = lo.where if lo.what == lo.label else f"{lo.what} — {lo.where}"
+                QTreeWidgetItem(leftovers, [lo.label, detail])
+        self._add_tooltips()
+
+    def _add_tooltips(self) -> None:
+        """Paths are long: the whole text is one hover away (and read by screen readers)."""
+        pending = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while pending:
+            item = pending.pop()
+            for column in (0, 1):
+                item.setToolTip(column, item.text(column))
+            pending.extend(item.child(i) for i in range(item.childCount()))
