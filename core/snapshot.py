@@ -44,6 +44,17 @@ def normalise_key_path(path: str) -> str:
     return "\\".join(parts)
 
 
+def lookup_value(values: Mapping[str, RegValue] | None, name: str) -> RegValue | None:
+    """A registry value by name, case-insensitively as on Windows."""
+    if not values:
+        return None
+    folded = name.casefold()
+    for key, val in values.items():
+        if key.casefold() == folded:
+            return val
+    return None
+
+
 class Registry:
     """Registry keys seen by the probe, looked up case-insensitively as on Windows."""
 
@@ -79,14 +90,7 @@ class Registry:
         return None if found is None else found[1]
 
     def value(self, path: str, name: str) -> RegValue | None:
-        values = self.values(path)
-        if values is None:
-            return None
-        folded = name.casefold()
-        for key, val in values.items():
-            if key.casefold() == folded:
-                return val
-        return None
+        return lookup_value(self.values(path), name)
 
     def subkeys(self, parent: str) -> list[str]:
         """Paths of the keys directly below `parent` that the snapshot holds."""

@@ -35,6 +35,7 @@ from core.snapshot import (
     SecurityCenterProduct,
     Service,
     SystemSnapshot,
+    lookup_value,
     normalise_key_path,
     utc_now_iso,
 )
@@ -123,19 +124,8 @@ class RegistryReader(Protocol):
         ...
 
 
-def _value(values: Mapping[str, RegValue] | None, name: str) -> RegValue | None:
-    """A value by name, case-insensitively as on Windows."""
-    if not values:
-        return None
-    folded = name.casefold()
-    for key, val in values.items():
-        if key.casefold() == folded:
-            return val
-    return None
-
-
 def _text(values: Mapping[str, RegValue] | None, name: str) -> str | None:
-    found = _value(values, name)
+    found = lookup_value(values, name)
     return found.strip() or None if isinstance(found, str) else None
 
 
@@ -305,9 +295,9 @@ def _drivers(reg: RegistryReader, plan: ProbePlan) -> list[Extension]:
         if not plan.wants("drivers", name):
             continue
         values = reg.values(f"{SERVICES_KEY}\\{name}")
-        if _value(values, "Type") not in DRIVER_TYPES:
+        if lookup_value(values, "Type") not in DRIVER_TYPES:
             continue
-        state = "disabled" if _value(values, "Start") == 4 else None
+        state = "disabled" if lookup_value(values, "Start") == 4 else None
         out.append(Extension(kind="driver", id=name, state=state))
     return sorted(out, key=lambda e: e.id.casefold())
 
@@ -549,8 +539,8 @@ def _os_name_version(reg: RegistryReader, live: bool) -> tuple[str, str]:
     name = _text(values, "ProductName") or (f"Windows {platform_mod.release()}" if live
                                             else "Windows")
     build = _text(values, "CurrentBuild") or _text(values, "CurrentBuildNumber")
-    major, minor = _value(values, "CurrentMajorVersionNumber"), _value(values,
-                                                                      "CurrentMinorVersionNumber")
+    major = lookup_value(values, "CurrentMajorVersionNumber")
+    minor = lookup_value(values, "CurrentMinorVersionNumber")
     if build and isinstance(major, int) and isinstance(minor, int):
         version = f"{major}.{minor}.{build}"
     elif build:
