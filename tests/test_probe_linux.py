@@ -117,6 +117,30 @@ def test_probe_finds_a_kaspersky_root_in_the_ca_store(kesl_machine: Path, tmp_pa
     assert len(snap.certificates[0].sha256 or "") == 64
 
 
+def test_probe_reads_a_real_rpm_database(tmp_path: Path) -> None:
+    """A RHEL-like root with a real rpm database holding a real (empty) kesl package."""
+    if not (shutil.which("rpm") and shutil.which("rpmbuild")):
+        pytest.skip("rpm and rpmbuild are not installed (apt-get install rpm)")
+    spec = tmp_path / "kesl.spec"
+    spec.write_text("Name: kesl\nVersion: 12.1.0\nRelease: 1297\nSummary: test stand-in\n"
+                    "License: none\nBuildArch: noarch\n%description\nstand-in\n%files\n")
+    subprocess.run(["rpmbuild", "-bb", "--define", f"_topdir {tmp_path / 'top'}",
+                    "--define", f"_rpmdir {tmp_path / 'out'}", str(spec)],
+                   check=True, capture_output=True)
+    root = tmp_path / "rhel"
+    _write(root, "etc/os-release", 'PRETTY_NAME="Red Hat Enterprise Linux 9.4 (Plow)"\n')
+    (root / "opt/kaspersky/kesl").mkdir(parents=True)
+    rpm = ["rpm", "--root", str(root), "--dbpath", "/var/lib/rpm"]
+    subprocess.run([*rpm, "--initdb"], check=True, capture_output=True)
+    package = next((tmp_path / "out").rglob("kesl-*.rpm"))
+    subprocess.run([*rpm, "-i", "--nodeps", "--noscripts", str(package)], check=True,
+                   capture_output=True)
+    snap = probe_machine(root=str(root), platform="linux")
+    assert [(p.manager, p.name, p.version) for p in snap.packages] == [
+        ("rpm", "kesl", "12.1.0-1297")]
+    assert [p.id for p in detect(snap).products] == ["kaspersky-endpoint-security-linux"]
+
+
 def test_leftovers_after_kesl_was_removed(kesl_machine: Path) -> None:
     (kesl_machine / "var/lib/dpkg/status").write_text("Package: bash\nStatus: install ok "
                                                       "installed\nVersion: 5.2\n")

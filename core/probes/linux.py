@@ -21,6 +21,7 @@ from core.snapshot import Certificate, OsInfo, Package, Service, SystemSnapshot,
 
 UNIT_DIRS = ("/etc/systemd/system", "/run/systemd/system", "/usr/lib/systemd/system",
              "/lib/systemd/system")
+RPM_DBS = ("/usr/lib/sysimage/rpm", "/var/lib/rpm")
 CA_BUNDLES = ("/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt")
 LOCAL_CA_DIRS = ("/usr/local/share/ca-certificates", "/etc/pki/ca-trust/source/anchors")
 
@@ -49,8 +50,11 @@ def _packages(fs: FileSystem, plan: ProbePlan, notes: list[str]) -> list[Package
             packages += parse_dpkg_status(status.read_text(encoding="utf-8", errors="replace"))
         except OSError as exc:
             notes.append(f"dpkg status could not be read ({exc.strerror})")
-    if Path(fs.local("/var/lib/rpm")).is_dir() or Path(fs.local("/usr/lib/sysimage/rpm")).is_dir():
-        args = ["rpm", "-qa", "--qf", "%{NAME}\\t%{VERSION}-%{RELEASE}\\n"]
+    # RHEL 9 keeps the database in /usr/lib/sysimage/rpm, older releases in /var/lib/rpm;
+    # naming it explicitly also works where rpm's default differs (Debian's rpm package).
+    db = next((d for d in RPM_DBS if Path(fs.local(d)).is_dir()), None)
+    if db is not None:
+        args = ["rpm", "--dbpath", db, "-qa", "--qf", "%{NAME}\\t%{VERSION}-%{RELEASE}\\n"]
         if fs.root is not None:
             args[1:1] = ["--root", str(fs.root)]
         text = run(args, notes, what="rpm")
