@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.detection import DetectedProduct, DetectionResult, OtherProduct
+from core.detection import DetectionResult
+from core.findings import DetectedProduct, OtherProduct
 
 
 def _state(active: bool | None) -> str:

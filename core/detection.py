@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from core.definitions import STALE_AFTER_DAYS, parse_kaspersky_update_index
+from core.findings import DetectedProduct, Ignored, Leftover, OtherProduct, UninstallEntry
 from core.patterns import Match, version_agrees
 from core.patterns import match as pattern_match
 from core.protection import Protection, assess_protection
@@ -30,65 +31,6 @@ _SUSPICIOUS_LOCATION = re.compile(
     r"(^\\\\)|(\\users\\)|(\\appdata\\)|(\\temp\\)|(\\downloads\\)|(^%)", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"\{ver\}|\*|\{\w+:[^}]*\}")
 _EXE_IN_COMMAND = re.compile(r'^\s*"([^"]+)"|^\s*(\S+)')
-
-
-class UninstallEntry(NamedTuple):
-    """An Apps & Features entry, as data for the uninstall planner (never run as found)."""
-
-    key: str
-    display_name: str
-    version: str | None
-    publisher: str | None
-    install_location: str | None
-    uninstall_string: str | None
-    quiet_uninstall_string: str | None
-    windows_installer: bool
-
-
-class DetectedProduct(NamedTuple):
-    id: str
-    name: str
-    vendor: str
-    category: str
-    edition: str | None
-    version: str | None
-    components: tuple[str, ...]
-    install_paths: tuple[str, ...]
-    data_paths: tuple[str, ...]
-    definitions_date: datetime | None
-    definitions_age_days: int | None
-    definitions_outdated: bool | None
-    active: bool | None
-    realtime: bool
-    evidence: tuple[str, ...]
-    uninstall_entries: tuple[UninstallEntry, ...]
-    confidence: str
-
-
-class OtherProduct(NamedTuple):
-    id: str | None
-    name: str
-    vendor: str | None
-    kind: str
-    active: bool | None
-    up_to_date: bool | None
-    realtime: bool
-    evidence: tuple[str, ...]
-    notes: tuple[str, ...] = ()
-
-
-class Leftover(NamedTuple):
-    kind: str
-    what: str
-    where: str
-    label: str
-
-
-class Ignored(NamedTuple):
-    """Something that looked like Kaspersky but is not reported as a product, and why."""
-
-    what: str
-    why: str
 
 
 class DetectionResult(NamedTuple):

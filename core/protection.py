@@ -9,10 +9,9 @@ otherwise would be the most harmful thing Switchover could tell a user.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from core.detection import DetectedProduct, OtherProduct
+from core.findings import DetectedProduct, OtherProduct
 
 # macOS's XProtect cannot be switched off by the user and has no running service we can
 # observe, so its presence is its activity (shared/facts/peers.md §6).

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from core.demo import list_demos, load_demo
-from core.detection import DetectedProduct, DetectionResult, OtherProduct, detect
+from core.detection import DetectionResult, detect
+from core.findings import DetectedProduct, OtherProduct
 from core.snapshot import load_snapshot
 from tests.conftest import run_cli
 
