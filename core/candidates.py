@@ -27,7 +27,6 @@ _TOKEN_RE = re.compile(r"\{ver\}|\*|\{\w+:[^}]*\}")
 _EXE_IN_COMMAND = re.compile(r'^\s*"([^"]+)"|^\s*(\S+)')
 
 
-
 class Candidate:
     """One product being pieced together from its anchors (mutable, internal)."""
 
