@@ -2,7 +2,8 @@
 
 Start-up time matters here: device-management tools run `switchover detect` on every
 machine of a fleet, so this module imports only argparse at load time and each command
-imports what it needs. Qt is imported only by the `gui` command.
+imports what it needs. core never imports the wizard: the entry point (gui/launcher.py)
+hands `main` the function that starts it.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from core import __version__
 from core.errors import BadInput, SwitchoverError
 
 EXIT_KASPERSKY_FOUND = 10
+
+# Starts the wizard: (demo name or "" for the first or None, snapshot path or None) → exit code.
+WizardRunner = Callable[[str | None, str | None], int]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -107,24 +111,19 @@ def _cmd_demos(_: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_gui(args: argparse.Namespace) -> int:
-    try:
-        from gui.app import run
-    except ImportError as exc:
-        raise SwitchoverError(f"The wizard cannot start because Qt is not available ({exc}).") \
-            from None
-    return run(demo=args.demo, snapshot=args.snapshot)
+_COMMANDS = {"detect": _cmd_detect, "snapshot": _cmd_snapshot, "demos": _cmd_demos}
 
 
-_COMMANDS = {"detect": _cmd_detect, "snapshot": _cmd_snapshot, "demos": _cmd_demos,
-             "gui": _cmd_gui}
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, wizard: WizardRunner | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         args = _parser().parse_args(["gui"])
     try:
+        if args.command == "gui":
+            if wizard is None:
+                raise SwitchoverError("The wizard is not part of this command; "
+                                      "run `switchover gui` instead.")
+            return wizard(args.demo, args.snapshot)
         return _COMMANDS[args.command](args)
     except SwitchoverError as exc:
         print(f"switchover: {exc}", file=sys.stderr)
@@ -139,11 +138,6 @@ def main(argv: Sequence[str] | None = None) -> int:
               "run again with SWITCHOVER_DEBUG=1 for details and please report it.",
               file=sys.stderr)
         return 1
-
-
-def gui_main() -> int:
-    """Entry point of the `switchover-gui` launcher (no console window on Windows)."""
-    return main(["gui", *sys.argv[1:]])
 
 
 if __name__ == "__main__":

@@ -38,5 +38,20 @@ def test_detect_does_not_import_qt_or_requests(repo_root: Path) -> None:
     assert done.stderr.strip() == "[]"
 
 
+def test_the_entry_point_loads_no_qt_until_the_wizard_is_asked_for(repo_root: Path) -> None:
+    code = ("import sys; from gui.launcher import main; "
+            "rc = main(['detect', '--demo', 'linux-kesl', '--json']); "
+            "sys.stderr.write(repr((rc, 'PySide6' in sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=repo_root, capture_output=True,
+                          text=True, timeout=60)
+    assert done.stderr.strip() == "(0, False)"
+
+
+def test_an_unknown_demo_name_exits_2_before_any_window(repo_root: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "gui.launcher", "gui", "--demo", "nosuch"],
+                          cwd=repo_root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "windows-total-security" in done.stderr
+
+
 def test_packaging_folder_is_not_a_python_package(repo_root: Path) -> None:
     assert not list((repo_root / "packaging").rglob("__init__.py"))

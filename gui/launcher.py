@@ -1,0 +1,37 @@
+"""The `switchover` and `switchover-gui` entry points.
+
+They live in the face, not in core, because only a face may know both core and the
+wizard. Nothing here imports Qt until the wizard is asked for, so `switchover detect`
+starts as fast as the bare core command line.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from core.cli import main as core_main
+from core.errors import SwitchoverError
+
+
+def _run_wizard(demo: str | None, snapshot: str | None) -> int:
+    try:
+        from gui.app import run
+    except ImportError as exc:
+        raise SwitchoverError(f"The wizard cannot start because Qt is not available ({exc}).") \
+            from None
+    return run(demo=demo, snapshot=snapshot)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`switchover`: every command of spec/cli.md; no arguments opens the wizard."""
+    return core_main(argv, wizard=_run_wizard)
+
+
+def gui_main() -> int:
+    """`switchover-gui` (a GUI launcher: no console window on Windows)."""
+    return main(["gui", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
