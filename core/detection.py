@@ -43,6 +43,7 @@ class DetectionResult(NamedTuple):
     def kaspersky_found(self) -> bool:
         return bool(self.products)
 
+
 class _Detector:
     def __init__(self, snap: SystemSnapshot, signatures: SignatureSet) -> None:
         self.snap = snap
@@ -126,9 +127,11 @@ class _Detector:
             self.claim(trace)
         installs = [e.install_location.rstrip("\\/") for e in cand.entries if e.install_location]
         installs += [t.text for t in cand.anchors if t.kind == "folders"] + cand.app_paths
+        sep = "\\" if self.platform == "windows" else "/"
+        roots = [self.snap.path_key(i) for i in installs]
         for trace in self.traces["folders"] + self.traces["files"]:
-            if any(self.snap.path_key(trace.text).startswith(self.snap.path_key(i))
-                   for i in installs):
+            key = self.snap.path_key(trace.text)
+            if any(key == root or key.startswith(root + sep) for root in roots):
                 self.claim(trace)
         data = [t.text for t in self.traces["folders"]
                 for p in sig.data_dirs
@@ -208,7 +211,12 @@ def _leftover(kind: str, label: str, trace: Trace) -> Leftover:
     return Leftover(_LEFTOVER_KIND[kind], trace.text, trace.where, label)
 
 
-def _defender_notes(snap: SystemSnapshot) -> tuple[str, ...]:
+def _defender_policy(snap: SystemSnapshot) -> tuple[str, ...]:
+    """Policy keys that stop Defender protecting, left by tweak tools or former admins.
+
+    Either one means no real-time protection, whatever the service says, and both stop
+    Defender from taking over once Kaspersky is gone (shared/facts/peers.md §6).
+    """
     notes = []
     base = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows Defender"
     if snap.registry.value(base, "DisableAntiSpyware") == 1:
@@ -234,10 +242,8 @@ def detect(snap: SystemSnapshot, signatures: SignatureSet | None = None) -> Dete
             continue
         known_sc |= {t.text.casefold() for t, _ in evidence if t.kind == "security_center"}
         known_sc |= {t.text.casefold() for t in cand.anchors if t.kind == "security_center"}
-        notes = _defender_notes(snap) if cand.sig.id == "microsoft-defender" else ()
-        active = product.active
-        if notes and active is not False and "DisableAntiSpyware" in notes[0]:
-            active = False
+        notes = _defender_policy(snap) if cand.sig.id == "microsoft-defender" else ()
+        active = False if notes else product.active
         others.append(OtherProduct(
             id=product.id, name=product.name, vendor=product.vendor,
             kind="vpn" if "vpn" in product.components and not product.realtime else "antivirus",

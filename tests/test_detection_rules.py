@@ -44,3 +44,26 @@ def test_an_old_versions_folder_is_a_leftover_not_a_look_alike() -> None:
     assert [p.id for p in result.products] == ["kaspersky-total-security"]
     assert [(lo.kind, lo.where) for lo in result.leftovers] == [("folder", old)]
     assert result.ignored == ()
+
+
+def test_defender_with_real_time_monitoring_off_by_policy_does_not_protect() -> None:
+    snap = snapshot_from_dict(dict(_windows({
+        r"HKLM\SOFTWARE\Policies\Microsoft\Windows Defender\Real-Time Protection":
+            {"DisableRealtimeMonitoring": 1}}),
+        services=[{"name": "WinDefend", "manager": "scm", "status": "running"}],
+        notes=["Windows Security Center is not available (root\\SecurityCenter2: Invalid "
+               "namespace); is this Windows Server?"]))
+    result = detect(snap)
+    defender = next(o for o in result.others if o.id == "microsoft-defender")
+    assert defender.active is False and "DisableRealtimeMonitoring" in defender.notes[0]
+    assert not result.protected
+
+
+def test_an_install_folder_does_not_claim_a_sibling_with_a_longer_name() -> None:
+    base = r"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Total Security 21.3"
+    snap = snapshot_from_dict(_windows(
+        {UNINSTALL + r"\{X}": {"DisplayName": "Kaspersky Total Security",
+                               "DisplayVersion": "21.3.10.391", "Publisher": "Kaspersky",
+                               "InstallLocation": base + "\\"}},
+        [{"path": base, "kind": "dir"}, {"path": base + "0 copy", "kind": "dir"}]))
+    assert [lo.where for lo in detect(snap).leftovers] == [base + "0 copy"]
