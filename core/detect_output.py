@@ -100,6 +100,11 @@ def detection_to_text(result: DetectionResult, verbose: bool = False) -> str:
         add("")
         add("Looked like Kaspersky but is not reported as a Kaspersky product:")
         lines.extend(f"  • {i.what}: {i.why}" for i in result.ignored)
+    elif result.ignored:
+        count = len(result.ignored)
+        add("")
+        add(f"{count} {'entry looks' if count == 1 else 'entries look'} like Kaspersky but "
+            f"{'is' if count == 1 else 'are'} not Kaspersky's own (see why with -v).")
     add("")
     verdict = "protected" if result.protected else "NOT protected"
     add(f"This machine is {verdict} right now. {result.protection.reason}")
