@@ -115,12 +115,6 @@ class SignatureSet(NamedTuple):
     def leftovers_for(self, platform: str) -> tuple[LeftoverSignature, ...]:
         return tuple(lo for lo in self.leftovers if lo.platform == platform)
 
-    def by_id(self, product_id: str, platform: str | None = None) -> ProductSignature | None:
-        for product in self.products:
-            if product.id == product_id and (platform is None or product.platform == platform):
-                return product
-        return None
-
 
 class _Reader:
     """Reads one JSON object, naming `file:where.field` in every error."""
