@@ -7,11 +7,12 @@ import os
 from pathlib import Path
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str, mode: int | None = None) -> None:
     """Write `text` to `path` via a temporary file in the same folder, then rename.
 
     The temporary file must live in the destination folder: `os.replace` is only atomic
-    within one file system.
+    within one file system. `mkstemp` creates it readable by its owner only, which is
+    what secrets need (`mode` None keeps the usual permissions for everything else).
     """
     import tempfile  # costs ~4 ms of start-up; only writers pay it
 
@@ -22,6 +23,12 @@ def write_text_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        else:
+            os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -53,10 +53,49 @@ def _parser() -> argparse.ArgumentParser:
     det.add_argument("-v", "--verbose", action="store_true", help="show the evidence")
 
     sub.add_parser("demos", help="list the bundled example machines")
+    _add_backup_commands(sub)
     return parser
 
 
-def _snapshot_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    back = sub.add_parser("backup", help="keep what uninstalling would lose, in one ZIP archive")
+    source = back.add_mutually_exclusive_group()
+    source.add_argument("--snapshot", metavar="FILE",
+                        help="plan from a saved snapshot (Kaspersky items are simulated)")
+    source.add_argument("--demo", metavar="NAME", help="plan from a bundled example machine")
+    back.add_argument("--to", metavar="DIR", help="the folder the archive goes into")
+    back.add_argument("--include", metavar="PATH", action="append", default=[],
+                      help="a folder or file to back up as well (repeatable)")
+    back.add_argument("--password-export", metavar="FILE",
+                      help="Kaspersky Password Manager's text export, stored only encrypted")
+    back.add_argument("--passphrase-file", metavar="FILE",
+                      help="read the passphrase for the encrypted part from this file "
+                           "(or set SWITCHOVER_PASSPHRASE; never on the command line)")
+    back.add_argument("--plan", action="store_true",
+                      help="show what would be kept and who must act, then stop")
+    back.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+    ver = sub.add_parser("verify", help="check every file of a backup against its manifest")
+    ver.add_argument("archive", metavar="ARCHIVE")
+    ver.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+    res = sub.add_parser("restore", help="restore a backup into a folder")
+    res.add_argument("archive", metavar="ARCHIVE")
+    res.add_argument("--to", metavar="DIR", required=True, help="the folder to restore into")
+    res.add_argument("--overwrite", action="store_true",
+                     help="replace files that already exist there")
+    res.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+    pw = sub.add_parser("passwords", help="convert a Kaspersky Password Manager export")
+    pw_sub = pw.add_subparsers(dest="passwords_command", parser_class=_Parser, required=True)
+    conv = pw_sub.add_parser("convert", help="write the CSV another password manager imports")
+    conv.add_argument("export", metavar="EXPORT", help="the .txt file Kaspersky exported")
+    conv.add_argument("--format", required=True,
+                      choices=["bitwarden", "1password", "chrome", "firefox"])
+    conv.add_argument("--out", metavar="FILE", required=True, help="the CSV file to write")
+
+
+def snapshot_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if getattr(args, "snapshot", None):
         from core.snapshot import load_snapshot
 
@@ -73,7 +112,7 @@ def _snapshot_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _cmd_detect(args: argparse.Namespace) -> int:
     from core.detection import detect
 
-    result = detect(_snapshot_from(args))
+    result = detect(snapshot_from(args))
     if args.json:
         import json
 
@@ -111,6 +150,14 @@ def _cmd_demos(_: argparse.Namespace) -> int:
     return 0
 
 
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    if name in ("backup", "verify", "restore", "passwords"):
+        from core import backup_cli
+
+        return getattr(backup_cli, f"cmd_{name}")  # type: ignore[no-any-return]
+    return _COMMANDS[name]
+
+
 _COMMANDS = {"detect": _cmd_detect, "snapshot": _cmd_snapshot, "demos": _cmd_demos}
 
 
@@ -124,7 +171,7 @@ def main(argv: Sequence[str] | None = None, wizard: WizardRunner | None = None) 
                 raise SwitchoverError("The wizard is not part of this command; "
                                       "run `switchover gui` instead.")
             return wizard(args.demo, args.snapshot)
-        return _COMMANDS[args.command](args)
+        return _command(args.command)(args)
     except SwitchoverError as exc:
         print(f"switchover: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -1,0 +1,472 @@
+"""Run a backup plan into one standard ZIP archive, atomically, with progress and cancel.
+
+The archive is written as a hidden `.partial` file in the destination and renamed only
+once it is complete and flushed to disk, so a crash, `kill -9` or power cut never leaves
+a file that looks like a finished backup; the next run removes partial files whose
+process is gone. A full disk or a cancel removes the partial file too. Nothing of the
+user's is ever modified: sources are only opened for reading.
+
+Kaspersky's items are copied or exported only when the plan describes this computer
+(`live`); for a saved snapshot or a demo they are recorded as simulated, while the folders
+the user picked (which are on this computer) are archived for real.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from core import __version__
+from core.archive_names import display_path, long_path, should_store
+from core.backup_plan import BackupItem, BackupPlan
+from core.backup_sources import Collected, Collector, FileTask
+from core.errors import BadInput, Cancelled, SwitchoverError
+from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
+from core.manifest import (
+    MANIFEST_NAME,
+    README_NAME,
+    ItemOutcome,
+    Manifest,
+    ManifestFile,
+    Skipped,
+)
+from core.readme_text import archive_readme
+from core.streaming import Hasher, SourceReadError
+
+PARTIAL_RE = re.compile(r"^\.switchover-backup-.+\.(\d+)\.partial$")
+SECRETS_NAME = "secrets/passwords-encrypted.zip"
+SECRETS_MAX_BYTES = 50 * 1024 * 1024
+MIN_PASSPHRASE = 10
+SPACE_MARGIN = 16 * 1024 * 1024
+
+
+class NotEnoughSpace(SwitchoverError):
+    """The destination cannot hold the backup (checked before starting and while writing)."""
+
+
+@dataclass(frozen=True)
+class BackupOptions:
+    live: bool
+    passphrase: str | None = None
+    password_export: str | None = None
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    archive: str
+    files: int
+    bytes: int
+    archive_bytes: int
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...]
+    items: tuple[ItemOutcome, ...]
+    encrypted: tuple[str, ...]
+    removed_partials: int
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why a passphrase is too weak to protect every password the user has, or None."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        return f"The passphrase must be at least {MIN_PASSPHRASE} characters long."
+    if len(set(passphrase)) < 4:
+        return "The passphrase repeats too few different characters."
+    return None
+
+
+def human_size(count: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB", "TB"):
+        if count < 1000 or unit == "TB":
+            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1000
+    return f"{count:.1f} TB"
+
+
+def _pid_alive(pid: int) -> bool:
+    import psutil
+
+    return bool(psutil.pid_exists(pid))
+
+
+def clean_stale_partials(dest: Path) -> int:
+    """Remove partial archives left by a backup that crashed or was killed."""
+    removed = 0
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(dest):
+            found = PARTIAL_RE.match(entry.name)
+            if found and int(found.group(1)) != os.getpid() and not _pid_alive(
+                    int(found.group(1))):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
+
+
+def _zip_time(mtime: float) -> tuple[int, int, int, int, int, int]:
+    """ZIP holds local times from 1980 to 2107; clamp anything outside."""
+    stamp = time.localtime(min(max(mtime, 315532800.0), 4354819199.0))
+    return (max(1980, stamp.tm_year), stamp.tm_mon, stamp.tm_mday, stamp.tm_hour,
+            stamp.tm_min, stamp.tm_sec)
+
+
+def _iso(mtime: float) -> str:
+    return datetime.fromtimestamp(mtime, tz=timezone.utc).isoformat(timespec="seconds")
+
+
+class _Writer:
+    """Writes entries into the open archive and keeps the manifest's records."""
+
+    def __init__(self, archive: zipfile.ZipFile, hasher: Hasher, meter: ProgressMeter,
+                 cancel: CancelToken) -> None:
+        self.zip = archive
+        self.hasher = hasher
+        self.meter = meter
+        self.cancel = cancel
+        self.files: list[ManifestFile] = []
+        self.skipped: list[Skipped] = []
+        self.warnings: list[str] = []
+
+    def add_file(self, task: FileTask) -> None:
+        self.meter.file_started(task.source)
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(long_path(task.source), flags)
+        except OSError as exc:
+            self.skipped.append(Skipped(display_path(task.source),
+                                        f"cannot be read ({exc.strerror})"))
+            self.meter.add_bytes(task.size)
+            self.meter.file_done()
+            return
+        with os.fdopen(fd, "rb", buffering=0) as source:
+            before = os.fstat(fd)
+            info = zipfile.ZipInfo(task.arcname, date_time=_zip_time(before.st_mtime))
+            stored = should_store(task.arcname) or before.st_size == 0
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            info.file_size = before.st_size  # lets zipfile pick ZIP64 for files over 4 GB
+            info.external_attr = (before.st_mode & 0xFFFF) << 16
+            incomplete = None
+            with self.zip.open(info, "w", force_zip64=before.st_size > 2**31) as sink:
+                try:
+                    digest, size = self.hasher.copy(source, sink, self.meter.add_bytes,
+                                                    self.cancel)
+                except SourceReadError as exc:
+                    incomplete = exc
+                    digest, size = exc.sha256, exc.done
+        warning = None
+        if incomplete is not None:
+            warning = (f"reading stopped after {size} bytes ({incomplete.error.strerror}); "
+                       "the copy is incomplete")
+        else:
+            with contextlib.suppress(OSError):
+                after = os.stat(long_path(task.source), follow_symlinks=False)
+                if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) \
+                        or size != before.st_size:
+                    warning = ("changed while being read: the copy may mix old and new "
+                               "content; back it up again when it is not in use")
+        if warning:
+            self.warnings.append(f"{display_path(task.source)}: {warning}")
+        self.files.append(ManifestFile(
+            name=task.arcname, original_path=display_path(task.source), size=size,
+            mtime=_iso(before.st_mtime), sha256=digest, stored=stored,
+            raw_name_b64=task.raw_b64, warning=warning, incomplete=incomplete is not None))
+        self.meter.file_done()
+
+    def add_bytes(self, name: str, data: bytes, original: str, stored: bool = False) -> None:
+        import hashlib
+
+        info = zipfile.ZipInfo(name, date_time=_zip_time(time.time()))
+        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.zip.writestr(info, data)
+        self.files.append(ManifestFile(
+            name=name, original_path=original, size=len(data),
+            mtime=_iso(time.time()), sha256=hashlib.sha256(data).hexdigest(), stored=stored))
+
+    def add_dir(self, name: str) -> None:
+        info = zipfile.ZipInfo(name, date_time=_zip_time(time.time()))
+        info.external_attr = (0o40755 << 16) | 0x10
+        self.zip.writestr(info, b"")
+
+
+def _settings_program_ok(item: BackupItem) -> str | None:
+    """Why the export program may not run, or None: it must be the product's own file."""
+    program = item.command[0] if item.command else ""
+    if not os.path.isabs(program):
+        return "its program path is not absolute"
+    try:
+        st = os.lstat(program)
+    except OSError:
+        return f"{program} is not on this computer"
+    import stat as stat_mod
+
+    if not stat_mod.S_ISREG(st.st_mode):
+        return f"{program} is not a regular file"
+    return None
+
+
+def _run_export(item: BackupItem, workdir: Path, cancel: CancelToken) -> tuple[Path | None, str]:
+    problem = _settings_program_ok(item)
+    if problem:
+        return None, f"not exported: {problem}"
+    out = workdir / (item.output_name or "settings.cfg")
+    argv = [str(out) if part == "{out}" else part for part in item.command]
+    cancel.raise_if_cancelled()
+    try:
+        done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
+                              timeout=item.timeout_seconds, check=False)
+    except subprocess.TimeoutExpired:
+        return None, f"the export did not finish within {item.timeout_seconds} s"
+    except OSError as exc:
+        return None, f"the export could not start ({exc.strerror})"
+    if done.returncode != 0 or not out.is_file():
+        return None, (f"the export ended with code {done.returncode}; Kaspersky may ask "
+                      "for its settings password: export from its settings window instead")
+    return out, "exported with Kaspersky's own command"
+
+
+def _secrets_zip(paths: list[str], passphrase: str) -> tuple[bytes, list[str], list[Skipped]]:
+    """An AES-256 (WinZip AE-2) ZIP in memory: 7-Zip, WinZip and Keka open it."""
+    import pyzipper
+
+    buffer = io.BytesIO()
+    stored: list[str] = []
+    skipped: list[Skipped] = []
+    total = 0
+    used: set[str] = set()
+    with pyzipper.AESZipFile(buffer, "w", compression=pyzipper.ZIP_DEFLATED,
+                             encryption=pyzipper.WZ_AES) as archive:
+        archive.setpassword(passphrase.encode("utf-8"))
+        archive.setencryption(pyzipper.WZ_AES, nbits=256)
+        for path in paths:
+            try:
+                data = Path(long_path(path)).read_bytes()
+            except OSError as exc:
+                skipped.append(Skipped(display_path(path), f"cannot be read ({exc.strerror})"))
+                continue
+            total += len(data)
+            if total > SECRETS_MAX_BYTES:
+                skipped.append(Skipped(display_path(path),
+                                       "too large for the encrypted part (50 MB)"))
+                continue
+            name = display_path(os.path.basename(path)) or "passwords.txt"
+            base, n = name, 2
+            while name in used:
+                name = f"{n}-{base}"
+                n += 1
+            used.add(name)
+            archive.writestr(name, data)
+            stored.append(path)
+    return buffer.getvalue(), stored, skipped
+
+
+def _unique_final(dest: Path, now: datetime) -> Path:
+    stamp = now.strftime("%Y-%m-%d_%H%M%S")
+    candidate = dest / f"switchover-backup-{stamp}.zip"
+    n = 2
+    while candidate.exists():
+        candidate = dest / f"switchover-backup-{stamp}-{n}.zip"
+        n += 1
+    return candidate
+
+
+def _prepare_destination(dest: Path) -> None:
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BadInput(f"Cannot create the backup folder {dest} ({exc.strerror}).") from None
+    if not dest.is_dir():
+        raise BadInput(f"The backup destination {dest} is not a folder.")
+
+
+def _check_space(dest: Path, needed: int) -> None:
+    free = shutil.disk_usage(dest).free
+    if needed + SPACE_MARGIN > free:
+        raise NotEnoughSpace(
+            f"The backup needs about {human_size(needed + SPACE_MARGIN)} but only "
+            f"{human_size(free)} is free in {dest}; choose another place or fewer folders.")
+
+
+def _is_disk_full(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or \
+        getattr(exc, "winerror", None) in (39, 112)
+
+
+def _collect(plan: BackupPlan, options: BackupOptions, meter: ProgressMeter,
+             cancel: CancelToken) -> tuple[Collected, list[ItemOutcome]]:
+    exclude: frozenset[str] = frozenset()
+    if options.password_export:
+        exclude = frozenset({os.path.normcase(os.path.abspath(options.password_export))})
+    collector = Collector(meter, cancel, exclude)
+    outcomes: list[ItemOutcome] = []
+    for item in plan.items:
+        if item.action != "copy":
+            continue
+        if not options.live and item.kind != "user-folder":
+            outcomes.append(ItemOutcome(item.id, item.kind, item.title, "simulated"))
+            continue
+        before = (len(collector.found.tasks), len(collector.found.missing))
+        for path in item.paths:
+            collector.add(path, item.archive_dir)
+        copied = len(collector.found.tasks) - before[0]
+        missing = len(collector.found.missing) - before[1]
+        if copied:
+            outcomes.append(ItemOutcome(item.id, item.kind, item.title, "copied",
+                                        f"{copied} files"))
+        elif missing == len(item.paths):
+            outcomes.append(ItemOutcome(item.id, item.kind, item.title, "not-found",
+                                        "nothing of it is on this computer"))
+        else:
+            outcomes.append(ItemOutcome(item.id, item.kind, item.title, "copied", "0 files"))
+    if options.password_export:
+        collector.found.secrets.insert(0, options.password_export)
+    return collector.found, outcomes
+
+
+def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: BackupOptions,
+               progress: ProgressCallback = no_progress,
+               cancel: CancelToken | None = None) -> BackupResult:
+    """Back up everything the plan copies into a new archive in `dest_dir`."""
+    cancel = cancel or CancelToken()
+    now = options.now or datetime.now()
+    dest = Path(dest_dir).absolute()
+    _prepare_destination(dest)
+    removed = clean_stale_partials(dest)
+    if options.password_export and not Path(options.password_export).is_file():
+        raise BadInput(f"The password export {options.password_export} does not exist.")
+    if options.passphrase is not None and (problem := passphrase_problem(options.passphrase)):
+        raise BadInput(problem)
+
+    meter = ProgressMeter("measuring", 0, 0, progress)
+    found, outcomes = _collect(plan, options, meter, cancel)
+    _check_space(dest, found.total_bytes + 4096 * len(found.tasks))
+
+    partial = dest / f".switchover-backup-{now:%Y%m%d%H%M%S}.{os.getpid()}.partial"
+    workdir = Path(tempfile.mkdtemp(prefix="switchover-export-"))
+    try:
+        with open(partial, "xb") as raw_file:
+            result = _write_archive(raw_file, plan, options, found, outcomes, workdir,
+                                    progress, cancel, now)
+            raw_file.flush()
+            os.fsync(raw_file.fileno())
+        final = _unique_final(dest, now)
+        os.rename(partial, final)
+        _fsync_dir(dest)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        if isinstance(exc, OSError) and _is_disk_full(exc):
+            raise NotEnoughSpace(f"The disk holding {dest} is full; the unfinished backup "
+                                 "was removed and nothing else was changed.") from None
+        if isinstance(exc, OSError):
+            raise SwitchoverError(f"Cannot write the backup in {dest} ({exc.strerror}); the "
+                                  "unfinished backup was removed.") from None
+        if isinstance(exc, Cancelled):
+            raise Cancelled("The backup was cancelled and its unfinished archive "
+                            "removed.") from None
+        raise
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    files, skipped, warnings, items, encrypted = result
+    return BackupResult(
+        archive=str(final), files=len(files), bytes=sum(f.size for f in files),
+        archive_bytes=final.stat().st_size, skipped=tuple(skipped),
+        warnings=tuple(warnings), items=tuple(items), encrypted=tuple(encrypted),
+        removed_partials=removed)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_archive(raw_file: io.BufferedWriter, plan: BackupPlan, options: BackupOptions,
+                   found: Collected, outcomes: list[ItemOutcome], workdir: Path,
+                   progress: ProgressCallback, cancel: CancelToken, now: datetime
+                   ) -> tuple[list[ManifestFile], list[Skipped], list[str], list[ItemOutcome],
+                              list[str]]:
+    meter = ProgressMeter("copying", found.total_bytes, len(found.tasks), progress)
+    with Hasher() as hasher, zipfile.ZipFile(raw_file, "w", allowZip64=True) as archive:
+        writer = _Writer(archive, hasher, meter, cancel)
+        writer.skipped.extend(found.skipped)
+        for task in found.tasks:
+            writer.add_file(task)
+        for name in found.empty_dirs:
+            writer.add_dir(name)
+        for item in plan.items:
+            outcome = _special_item(item, options, writer, workdir, cancel)
+            if outcome is not None:
+                outcomes.append(outcome)
+        encrypted = _add_secrets(found, options, writer, outcomes)
+        order = {item.id: i for i, item in enumerate(plan.items)}
+        outcomes.sort(key=lambda o: order.get(o.id, -1))
+        meter.finish()
+        manifest = Manifest(
+            created_at=now.astimezone(timezone.utc).isoformat(timespec="seconds"),
+            switchover_version=__version__, platform=plan.platform,
+            source="this computer" if options.live else "a saved snapshot (simulated)",
+            files=tuple(writer.files), skipped=tuple(writer.skipped),
+            items=tuple(outcomes), encrypted=tuple(encrypted),
+            notes=tuple(plan.notes) + tuple(writer.warnings))
+        archive.writestr(README_NAME, archive_readme(manifest, found.missing))
+        archive.writestr(MANIFEST_NAME, manifest.to_json())
+    return writer.files, writer.skipped, writer.warnings, outcomes, encrypted
+
+
+def _special_item(item: BackupItem, options: BackupOptions, writer: _Writer, workdir: Path,
+                  cancel: CancelToken) -> ItemOutcome | None:
+    """Licence notes, settings exports and the items only the user can act on."""
+    if item.kind == "licence" and item.note_text:
+        writer.add_bytes(f"{item.archive_dir}/licence.txt", item.note_text.encode("utf-8"),
+                         "(written by Switchover)")
+        return ItemOutcome(item.id, item.kind, item.title, "noted", "licence.txt")
+    if item.action == "export":
+        if not options.live:
+            return ItemOutcome(item.id, item.kind, item.title, "simulated",
+                               "would run: " + " ".join(item.command))
+        out, detail = _run_export(item, workdir, cancel)
+        if out is None:
+            return ItemOutcome(item.id, item.kind, item.title, "failed", detail)
+        writer.add_bytes(f"{item.archive_dir}/{out.name}", out.read_bytes(),
+                         "(exported by " + item.command[0] + ")")
+        return ItemOutcome(item.id, item.kind, item.title, "exported", detail)
+    if item.action == "user":
+        return ItemOutcome(item.id, item.kind, item.title, "user")
+    return None
+
+
+def _add_secrets(found: Collected, options: BackupOptions, writer: _Writer,
+                 outcomes: list[ItemOutcome]) -> list[str]:
+    if not found.secrets:
+        return []
+    if not options.passphrase:
+        for path in found.secrets:
+            writer.skipped.append(Skipped(
+                display_path(path),
+                "holds passwords in plain text: stored only with a passphrase, and none was "
+                "given"))
+        return []
+    data, stored, skipped = _secrets_zip(found.secrets, options.passphrase)
+    writer.skipped.extend(skipped)
+    if stored:
+        writer.add_bytes(SECRETS_NAME, data, "(encrypted by Switchover)", stored=True)
+        outcomes.append(ItemOutcome(
+            "password-export", "password-manager", "Password export", "encrypted",
+            f"{len(stored)} file(s) in {SECRETS_NAME} (AES-256; open with 7-Zip)"))
+    return stored

@@ -1,0 +1,159 @@
+"""`switchover backup | verify | restore | passwords convert`: thin faces over core jobs.
+
+Progress goes to standard error (a one-line meter on a terminal, nothing otherwise), so
+`--json` leaves exactly one document on standard output. Passphrases are never taken
+from the command line, where other users of the machine could read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.errors import BadInput, Cancelled
+from core.jobs import Progress
+
+EXIT_DAMAGED = 3
+
+
+def _emit(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _progress_printer() -> Any:
+    if not sys.stderr.isatty():
+        return lambda _: None
+
+    def show(progress: Progress) -> None:
+        from core.backup import human_size
+
+        eta = f", about {progress.eta_seconds:.0f} s left" if progress.eta_seconds else ""
+        sys.stderr.write(f"\r{progress.stage}: {progress.done_files}/{progress.total_files} "
+                         f"files, {human_size(progress.done_bytes)}{eta}\033[K")
+        sys.stderr.flush()
+
+    return show
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    if args.passphrase_file:
+        try:
+            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BadInput(f"Cannot read the passphrase file {args.passphrase_file} "
+                           f"({exc}).") from None
+        return text.splitlines()[0] if text.splitlines() else ""
+    if os.environ.get("SWITCHOVER_PASSPHRASE"):
+        return os.environ["SWITCHOVER_PASSPHRASE"]
+    if args.password_export and sys.stdin.isatty():
+        first = getpass.getpass("Passphrase for the encrypted password export: ")
+        if getpass.getpass("The same passphrase again: ") != first:
+            raise BadInput("The two passphrases differ; nothing was written.")
+        return first
+    return None
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from core.backup import BackupOptions, run_backup
+    from core.backup_output import backup_to_dict, backup_to_text, plan_to_dict, plan_to_text
+    from core.backup_plan import BackupChoices, plan_backup
+    from core.cli import snapshot_from
+    from core.detection import detect
+
+    live = not (args.snapshot or args.demo is not None)
+    folders = tuple(str(Path(p).absolute()) for p in args.include)
+    for folder in folders:
+        if not os.path.lexists(folder):
+            raise BadInput(f"{folder} does not exist.")
+    plan = plan_backup(detect(snapshot_from(args)),
+                       BackupChoices(folders=folders, password_export=args.password_export))
+    if args.plan:
+        if args.json:
+            _emit(plan_to_dict(plan))
+        else:
+            sys.stdout.write(plan_to_text(plan))
+        return 0
+    if not args.to:
+        raise BadInput("Say where the archive goes with --to DIR.")
+    passphrase = _passphrase(args)
+    if args.password_export and passphrase is None:
+        raise BadInput("The password export is stored only encrypted: give a passphrase "
+                       "with --passphrase-file or SWITCHOVER_PASSPHRASE.")
+    if not live:
+        print("Planned from a saved machine: Kaspersky's items are simulated; the folders "
+              "you included are backed up for real.", file=sys.stderr)
+    try:
+        result = run_backup(plan, args.to, BackupOptions(
+            live=live, passphrase=passphrase, password_export=args.password_export),
+            progress=_progress_printer())
+    finally:
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+    if args.json:
+        _emit(backup_to_dict(result))
+    else:
+        sys.stdout.write(backup_to_text(result))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from core.backup_output import verify_to_dict, verify_to_text
+    from core.verify import verify_archive
+
+    result = verify_archive(args.archive, progress=_progress_printer())
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if args.json:
+        _emit(verify_to_dict(result))
+    else:
+        sys.stdout.write(verify_to_text(result))
+    return 0 if result.ok else EXIT_DAMAGED
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from core.backup_output import restore_to_dict, restore_to_text
+    from core.restore import restore_archive
+
+    result = restore_archive(args.archive, args.to, overwrite=args.overwrite,
+                             progress=_progress_printer())
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if args.json:
+        _emit(restore_to_dict(result))
+    else:
+        sys.stdout.write(restore_to_text(result))
+    return 0 if result.ok else 1
+
+
+def cmd_passwords(args: argparse.Namespace) -> int:
+    from core.atomic import write_text_atomic
+    from core.kpm_export import parse_kpm_export
+    from core.password_csv import FORMAT_NAMES, convert
+
+    try:
+        raw = Path(args.export).read_bytes()
+    except OSError as exc:
+        raise BadInput(f"Cannot read {args.export} ({exc.strerror}).") from None
+    export = parse_kpm_export(raw.decode("utf-8-sig", errors="replace"))
+    if not export.records:
+        raise BadInput(f"{args.export} does not look like a Kaspersky Password Manager "
+                       "text export (no Websites, Applications or Notes entries).")
+    out = Path(args.out)
+    if out.exists():
+        raise BadInput(f"{out} already exists; choose a new file name.")
+    result = convert(export, args.format)
+    write_text_atomic(out, result.csv_text, mode=0o600)
+    print(f"Wrote {result.written} entries for {FORMAT_NAMES[args.format]} to {out}.")
+    for title, reason in result.skipped:
+        print(f"  not converted: {title} — {reason}")
+    for warning in result.warnings:
+        print(f"  ! {warning}")
+    return 0
+
+
+__all__ = ["Cancelled", "cmd_backup", "cmd_passwords", "cmd_restore", "cmd_verify"]

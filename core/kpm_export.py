@@ -1,0 +1,176 @@
+"""Kaspersky Password Manager's "Export to text file" format, read into plain records.
+
+The format (no official specification; read from the samples and parsers in Bitwarden's
+and Proton Pass's Kaspersky importers and three public converters): section headers on
+their own line (`Websites`, `Applications`, `Other Accounts`, `Notes`), entries of
+`Label: value` lines separated by a `---` line. `Comment:` and `Text:` run over several
+lines, blank ones included, up to the next separator, so everything after them belongs
+to them (a note may contain lines that look like fields). Values may contain `: `; only
+the first one splits. Sections this parser does not know (newer versions may export
+cards or addresses) are kept as `other` records and reported, never guessed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SECTIONS = {
+    "websites": "website",
+    "applications": "application",
+    "other accounts": "account",
+    "notes": "note",
+}
+# Labels that start a field; the multi-line ones swallow the rest of the entry.
+_LABELS = ("Website name", "Website URL", "Login name", "Login", "Password", "Comment",
+           "Application", "Account name", "Name", "Text")
+_MULTILINE = ("Comment", "Text")
+_SEPARATOR = "---"
+
+
+@dataclass(frozen=True)
+class PasswordRecord:
+    """One exported entry: a login (website, application, account) or a secure note."""
+
+    section: str  # website | application | account | note | other
+    title: str
+    url: str = ""
+    username: str = ""
+    password: str = ""
+    notes: str = ""
+    fields: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def is_note(self) -> bool:
+        return self.section == "note"
+
+
+@dataclass(frozen=True)
+class KpmExport:
+    records: tuple[PasswordRecord, ...]
+    unknown_sections: tuple[str, ...]
+
+    @property
+    def logins(self) -> tuple[PasswordRecord, ...]:
+        return tuple(r for r in self.records if r.section in ("website", "application",
+                                                               "account"))
+
+    @property
+    def notes(self) -> tuple[PasswordRecord, ...]:
+        return tuple(r for r in self.records if r.section == "note")
+
+
+def normalise_text(raw: str) -> str:
+    return raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _split_field(line: str) -> tuple[str, str] | None:
+    for label in _LABELS:
+        if line == label + ":":
+            return label, ""
+        if line.startswith(label + ": "):
+            return label, line[len(label) + 2:]
+    return None
+
+
+def _parse_entry(lines: list[str]) -> tuple[list[tuple[str, str]], bool]:
+    """Fields of one entry, in order; False when no line of it was a known field."""
+    fields: list[tuple[str, str]] = []
+    known = False
+    i = 0
+    while i < len(lines):
+        got = _split_field(lines[i])
+        if got is None:
+            if fields and fields[-1][0] in _MULTILINE:
+                label, value = fields[-1]
+                fields[-1] = (label, value + "\n" + lines[i])
+            i += 1
+            continue
+        known = True
+        label, value = got
+        if label in _MULTILINE:
+            rest = lines[i + 1:]
+            while rest and not rest[-1].strip():
+                rest.pop()
+            fields.append((label, "\n".join([value, *rest]) if rest else value))
+            break
+        fields.append((label, value))
+        i += 1
+    return fields, known
+
+
+def _record(section: str, fields: list[tuple[str, str]]) -> PasswordRecord:
+    get = {label: value for label, value in reversed(fields)}
+    login_name = get.get("Login name", "").strip()
+    title = {
+        "website": get.get("Website name", ""),
+        "application": get.get("Application", ""),
+        "account": get.get("Account name", ""),
+        "note": get.get("Name", ""),
+    }.get(section, get.get("Name", ""))
+    title = title.strip() or get.get("Website URL", "").strip() or "(untitled)"
+    if login_name and section != "note" and login_name.casefold() != title.casefold():
+        title = f"{title} ({login_name})"
+    if section == "note":
+        return PasswordRecord(section, title, notes=get.get("Text", ""), fields=tuple(fields))
+    return PasswordRecord(
+        section, title, url=get.get("Website URL", "").strip(),
+        username=get.get("Login", ""), password=get.get("Password", ""),
+        notes=get.get("Comment", ""), fields=tuple(fields))
+
+
+def parse_kpm_export(raw: str) -> KpmExport:
+    """Every entry of an export, in file order. Text that is not an export yields nothing."""
+    lines = normalise_text(raw).split("\n")
+    records: list[PasswordRecord] = []
+    unknown: list[str] = []
+    section: str | None = None
+    entry: list[str] = []
+
+    def flush() -> None:
+        nonlocal entry
+        body = [line for line in entry]
+        while body and not body[0].strip():
+            body.pop(0)
+        entry = []
+        if not body:
+            return
+        fields, known = _parse_entry(body)
+        if known and section is not None:
+            records.append(_record(section, fields))
+
+    at_boundary = True
+    for line in lines:
+        stripped = line.strip()
+        if stripped == _SEPARATOR:
+            flush()
+            at_boundary = True
+            continue
+        if at_boundary and stripped and _split_field(line) is None:
+            # A bare line where an entry would start is a section header.
+            section = SECTIONS.get(stripped.casefold(), "other")
+            if section == "other" and stripped not in unknown:
+                unknown.append(stripped)
+            at_boundary = False
+            continue
+        if stripped:
+            at_boundary = False
+        entry.append(line)
+    flush()
+    return KpmExport(tuple(records), tuple(unknown))
+
+
+def looks_like_kpm_export(head: str) -> bool:
+    """True for the first few KiB of a KPM text export (used to keep it out of plain archives)."""
+    text = normalise_text(head)
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if first.casefold() not in SECTIONS:
+        return False
+    return any(f"\n{label}:" in text for label in ("Website name", "Application",
+                                                   "Account name", "Password", "Text"))
+
+
+def looks_like_password_csv(head: str) -> bool:
+    """True when a CSV's header names a password column (any password manager's export)."""
+    first = normalise_text(head).split("\n", 1)[0].casefold()
+    columns = {c.strip().strip('"') for c in first.replace(";", ",").split(",")}
+    return bool(columns & {"password", "login_password", "pass", "passwort", "mot de passe"})

@@ -1,0 +1,118 @@
+"""`switchover-manifest.json`: what the archive holds and what it does not, and why.
+
+Written last into every backup archive; `verify` and `restore` trust nothing else. It
+names every file's original path, size, modification time and SHA-256, every item that
+was skipped with the reason, and what each planned item came to, so a person reading it
+years later (without Switchover) knows what they have.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+MANIFEST_NAME = "switchover-manifest.json"
+README_NAME = "README.txt"
+FORMAT = "switchover-backup-manifest"
+VERSION = 1
+
+
+class ManifestError(ValueError):
+    """The manifest is missing or unreadable: the archive cannot be checked."""
+
+
+@dataclass(frozen=True)
+class ManifestFile:
+    name: str
+    original_path: str
+    size: int
+    mtime: str | None
+    sha256: str
+    stored: bool = False
+    raw_name_b64: str | None = None
+    warning: str | None = None
+    incomplete: bool = False
+
+
+@dataclass(frozen=True)
+class Skipped:
+    original_path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    id: str
+    kind: str
+    title: str
+    status: str  # copied | exported | noted | simulated | user | not-found | failed | encrypted
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    created_at: str
+    switchover_version: str
+    platform: str
+    source: str
+    files: tuple[ManifestFile, ...]
+    skipped: tuple[Skipped, ...] = ()
+    items: tuple[ItemOutcome, ...] = ()
+    encrypted: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> str:
+        data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+        data.update(asdict(self))
+        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+def _require(raw: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    value = raw.get(key)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ManifestError(f"the manifest's {where}{key} is missing or not a {kind.__name__}")
+    return value
+
+
+def _file(raw: Any, index: int) -> ManifestFile:
+    if not isinstance(raw, dict):
+        raise ManifestError(f"the manifest's files[{index}] is not an object")
+    where = f"files[{index}]."
+    return ManifestFile(
+        name=_require(raw, "name", str, where),
+        original_path=_require(raw, "original_path", str, where),
+        size=_require(raw, "size", int, where),
+        mtime=raw.get("mtime") if isinstance(raw.get("mtime"), str) else None,
+        sha256=_require(raw, "sha256", str, where),
+        stored=bool(raw.get("stored", False)),
+        raw_name_b64=raw.get("raw_name_b64") if isinstance(raw.get("raw_name_b64"), str)
+        else None,
+        warning=raw.get("warning") if isinstance(raw.get("warning"), str) else None,
+        incomplete=bool(raw.get("incomplete", False)))
+
+
+def parse_manifest(text: bytes) -> Manifest:
+    try:
+        raw = json.loads(text.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ManifestError(f"the manifest is not valid JSON ({exc})") from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise ManifestError("the manifest is not a Switchover backup manifest")
+    if raw.get("version") != VERSION:
+        raise ManifestError(f"the manifest has version {raw.get('version')!r}; "
+                            f"this Switchover reads version {VERSION}")
+    files = _require(raw, "files", list, "")
+    skipped = [Skipped(str(s.get("original_path", "")), str(s.get("reason", "")))
+               for s in raw.get("skipped", []) if isinstance(s, dict)]
+    items = [ItemOutcome(str(i.get("id", "")), str(i.get("kind", "")), str(i.get("title", "")),
+                         str(i.get("status", "")), str(i.get("detail", "")))
+             for i in raw.get("items", []) if isinstance(i, dict)]
+    return Manifest(
+        created_at=str(raw.get("created_at", "")),
+        switchover_version=str(raw.get("switchover_version", "")),
+        platform=str(raw.get("platform", "")), source=str(raw.get("source", "")),
+        files=tuple(_file(f, i) for i, f in enumerate(files)),
+        skipped=tuple(skipped), items=tuple(items),
+        encrypted=tuple(str(e) for e in raw.get("encrypted", []) if isinstance(e, str)),
+        notes=tuple(str(n) for n in raw.get("notes", []) if isinstance(n, str)))
