@@ -68,8 +68,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
     live = not (args.snapshot or args.demo is not None)
     folders = tuple(str(Path(p).absolute()) for p in args.include)
     for folder in folders:
-        if not os.path.lexists(folder):
-            raise BadInput(f"{folder} does not exist.")
+        try:
+            os.lstat(folder)
+        except FileNotFoundError:
+            raise BadInput(f"{folder} does not exist.") from None
+        except OSError as exc:
+            raise BadInput(f"{folder} cannot be reached ({exc.strerror}).") from None
     plan = plan_backup(detect(snapshot_from(args)),
                        BackupChoices(folders=folders, password_export=args.password_export))
     if args.plan:

@@ -7,7 +7,7 @@ their own line (`Websites`, `Applications`, `Other Accounts`, `Notes`), entries 
 lines, blank ones included, up to the next separator, so everything after them belongs
 to them (a note may contain lines that look like fields). Values may contain `: `; only
 the first one splits. Sections this parser does not know (newer versions may export
-cards or addresses) are kept as `other` records and reported, never guessed at.
+cards or addresses) are named in `unknown_sections` for the user, never guessed at.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ _SEPARATOR = "---"
 class PasswordRecord:
     """One exported entry: a login (website, application, account) or a secure note."""
 
-    section: str  # website | application | account | note | other
+    section: str  # website | application | account | note
     title: str
     url: str = ""
     username: str = ""
@@ -135,7 +135,7 @@ def parse_kpm_export(raw: str) -> KpmExport:
         if not body:
             return
         fields, known = _parse_entry(body)
-        if known and section is not None:
+        if known and section is not None and section != "other":
             records.append(_record(section, fields))
 
     at_boundary = True

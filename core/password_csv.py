@@ -65,8 +65,6 @@ def _row(fmt: str, record: PasswordRecord) -> list[str] | None:
 
 
 def _skip_reason(fmt: str, record: PasswordRecord) -> str | None:
-    if record.section == "other":
-        return "an entry type this converter does not know; copy it by hand"
     if fmt == "bitwarden":
         return None
     if record.is_note:
