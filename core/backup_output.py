@@ -58,6 +58,7 @@ def backup_to_dict(result: BackupResult) -> dict[str, Any]:
         "warnings": list(result.warnings),
         "items": [asdict(i) for i in result.items],
         "encrypted": list(result.encrypted),
+        "removed_partials": result.removed_partials,
     }
 
 
