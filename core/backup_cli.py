@@ -60,7 +60,7 @@ def _passphrase(args: argparse.Namespace) -> str | None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from core.backup import BackupOptions, run_backup
-    from core.backup_output import backup_to_dict, backup_to_text, plan_to_dict, plan_to_text
+    from core.backup_output import backup_to_dict, backup_to_text
     from core.backup_plan import BackupChoices, plan_backup
     from core.cli import snapshot_from
     from core.detection import detect
@@ -77,11 +77,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     plan = plan_backup(detect(snapshot_from(args)),
                        BackupChoices(folders=folders, password_export=args.password_export))
     if args.plan:
-        if args.json:
-            _emit(plan_to_dict(plan))
-        else:
-            sys.stdout.write(plan_to_text(plan))
-        return 0
+        return _show_plan(plan, folders, args)
     if not args.to:
         raise BadInput("Say where the archive goes with --to DIR.")
     passphrase = _passphrase(args)
@@ -102,6 +98,45 @@ def cmd_backup(args: argparse.Namespace) -> int:
         _emit(backup_to_dict(result))
     else:
         sys.stdout.write(backup_to_text(result))
+    return 0
+
+
+def _show_plan(plan: Any, folders: tuple[str, ...], args: argparse.Namespace) -> int:
+    """The plan, the chosen folders' measured size, and the free space where it would go."""
+    import shutil
+
+    from core.backup import human_size
+    from core.backup_output import plan_to_dict, plan_to_text
+    from core.probes.user_data import measure, standard_folders
+
+    sizes = measure(list(folders))
+    free = None
+    if args.to:
+        probe_dir = Path(args.to)
+        while not probe_dir.exists() and probe_dir.parent != probe_dir:
+            probe_dir = probe_dir.parent
+        free = shutil.disk_usage(probe_dir).free
+    offered = [f for f in standard_folders() if f.path not in folders]
+    if args.json:
+        data = plan_to_dict(plan)
+        data["folders"] = [{"path": s.path, "bytes": s.bytes, "files": s.files,
+                            "unreadable": s.unreadable} for s in sizes]
+        data["free_bytes"] = free
+        data["offered_folders"] = [{"label": f.label, "path": f.path} for f in offered]
+        _emit(data)
+        return 0
+    sys.stdout.write(plan_to_text(plan))
+    total = sum(s.bytes for s in sizes)
+    for size in sizes:
+        print(f"  {size.path}: {size.files} files, {human_size(size.bytes)}"
+              + (f", {size.unreadable} unreadable" if size.unreadable else ""))
+    if free is not None:
+        verdict = "enough" if free > total * 1.05 else "NOT enough"
+        print(f"Free space at {args.to}: {human_size(free)} ({verdict} for "
+              f"{human_size(total)}).")
+    if offered:
+        print("Folders you can add with --include: "
+              + ", ".join(f"{f.label} ({f.path})" for f in offered))
     return 0
 
 
@@ -135,6 +170,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_passwords(args: argparse.Namespace) -> int:
+    if args.passwords_command == "find":
+        return _find_exports(args)
     from core.atomic import write_text_atomic
     from core.kpm_export import parse_kpm_export
     from core.password_csv import FORMAT_NAMES, convert
@@ -157,6 +194,23 @@ def cmd_passwords(args: argparse.Namespace) -> int:
         print(f"  not converted: {title} — {reason}")
     for warning in result.warnings:
         print(f"  ! {warning}")
+    return 0
+
+
+def _find_exports(args: argparse.Namespace) -> int:
+    from core.probes.user_data import find_kpm_exports, standard_folders
+
+    folders = args.folders or [f.path for f in standard_folders()]
+    found = find_kpm_exports(folders)
+    if args.json:
+        _emit({"searched": folders, "exports": found})
+        return 0
+    if not found:
+        print("No Kaspersky Password Manager export found in: " + ", ".join(folders))
+        return 0
+    for path in found:
+        print(path)
+    print("Each holds passwords in plain text: convert it, import it, then delete it.")
     return 0
 
 

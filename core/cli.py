@@ -93,6 +93,9 @@ def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     conv.add_argument("--format", required=True,
                       choices=["bitwarden", "1password", "chrome", "firefox"])
     conv.add_argument("--out", metavar="FILE", required=True, help="the CSV file to write")
+    find = pw_sub.add_parser("find", help="look for exports in Documents, Desktop, Downloads")
+    find.add_argument("folders", metavar="FOLDER", nargs="*", help="where to look instead")
+    find.add_argument("--json", action="store_true", help="one JSON document on standard output")
 
 
 def snapshot_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
