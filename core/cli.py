@@ -54,7 +54,39 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demos", help="list the bundled example machines")
     _add_backup_commands(sub)
+    _add_catalog_commands(sub)
     return parser
+
+
+def _add_catalog_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    rec = sub.add_parser("recommend", help="ranked alternatives, with the reasons")
+    source = rec.add_mutually_exclusive_group()
+    source.add_argument("--snapshot", metavar="FILE",
+                        help="a saved snapshot instead of this machine")
+    source.add_argument("--demo", metavar="NAME", help="a bundled example machine")
+    rec.add_argument("--platform", action="append", default=[],
+                     choices=["windows", "macos", "linux", "android", "ios"],
+                     help="a platform it must run on (repeatable; default: this machine's)")
+    rec.add_argument("--need", action="append", default=[],
+                     choices=["vpn", "password-manager", "parental-controls", "identity",
+                              "firewall", "backup"], help="a feature you need (repeatable)")
+    rec.add_argument("--free-only", action="store_true", help="only products with a free version")
+    rec.add_argument("--exclude-country", action="append", default=[], metavar="CC",
+                     help="leave out vendors headquartered in this country (ISO code)")
+    rec.add_argument("-v", "--verbose", action="store_true", help="show every source")
+    rec.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+    cat = sub.add_parser("catalog", help="the catalog of alternatives: show, update, verify")
+    cat_sub = cat.add_subparsers(dest="catalog_command", parser_class=_Parser, required=True)
+    show = cat_sub.add_parser("show", help="which catalog is in use and where it came from")
+    show.add_argument("--json", action="store_true")
+    upd = cat_sub.add_parser("update", help="download a newer signed catalog")
+    upd.add_argument("--url", help="another address for catalog.json (a mirror)")
+    upd.add_argument("--json", action="store_true")
+    ver = cat_sub.add_parser("verify", help="check a catalog file and its signature")
+    ver.add_argument("file", metavar="FILE")
+    ver.add_argument("--signature", metavar="SIG", help="default: FILE.sig")
+    ver.add_argument("--json", action="store_true")
 
 
 def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -158,6 +190,10 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
         from core import backup_cli
 
         return getattr(backup_cli, f"cmd_{name}")  # type: ignore[no-any-return]
+    if name in ("recommend", "catalog"):
+        from core import catalog_cli
+
+        return getattr(catalog_cli, f"cmd_{name}")  # type: ignore[no-any-return]
     return _COMMANDS[name]
 
 

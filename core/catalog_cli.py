@@ -1,0 +1,169 @@
+"""`switchover recommend` and `switchover catalog show | update | verify`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from core.errors import BadInput
+
+PLATFORMS = ("windows", "macos", "linux", "android", "ios")
+
+
+def _emit(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _catalog_in_use() -> Any:
+    from core.catalog_store import load_catalog
+    from core.catalog_trust import load_trusted_keys
+
+    return load_catalog(load_trusted_keys(), date.today())
+
+
+def _source_list(catalog: Any, ids: tuple[str, ...]) -> list[dict[str, str]]:
+    found = []
+    for source_id in ids:
+        source = catalog.sources.get(source_id)
+        if source is not None:
+            found.append({"id": source_id, "title": source.title, "url": source.url,
+                          "date": source.date})
+    return found
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from core.cli import snapshot_from
+    from core.detection import detect
+    from core.recommend import Request, recommend
+
+    in_use = _catalog_in_use()
+    detection = detect(snapshot_from(args))
+    platforms = tuple(args.platform) or (detection.platform,)
+    result = recommend(in_use.catalog, Request(platforms, tuple(args.need), args.free_only,
+                                               tuple(args.exclude_country)),
+                       date.today(), detection)
+    catalog = in_use.catalog
+    if args.json:
+        _emit({
+            "catalog": {"version": catalog.version, "reviewed": catalog.reviewed,
+                        "origin": in_use.origin},
+            "platforms": list(platforms), "needs": list(result.needs),
+            "needs_from_detection": list(result.needs_from_detection),
+            "recommendations": [{
+                "id": r.id, "name": r.name, "rank": r.rank, "score": r.score,
+                "built_in": r.built_in, "reasons": [x.text for x in r.reasons],
+                "cautions": [x.text for x in r.cautions], "price": r.price,
+                "download_url": r.download_url, "winget": r.winget, "homebrew": r.homebrew,
+                "sources": _source_list(catalog, r.sources)} for r in result.recommendations],
+            "excluded": [{"name": n, "why": w} for n, w in result.excluded],
+            "notes": list(result.notes),
+        })
+        return 0
+    names = ", ".join(p for p in platforms)
+    print(f"Alternatives for {names} — catalog version {catalog.version}, reviewed "
+          f"{catalog.reviewed}.")
+    if result.needs:
+        print("Needs: " + ", ".join(result.needs)
+              + (f" (from what Kaspersky does for you today: "
+                 f"{', '.join(result.needs_from_detection)})"
+                 if result.needs_from_detection else ""))
+    for rec in result.recommendations:
+        tag = " — built in" if rec.built_in else ""
+        print(f"\n{rec.rank}. {rec.name}{tag} · {rec.price}")
+        for reason in rec.reasons:
+            print(f"   + {reason.text}")
+        for caution in rec.cautions:
+            print(f"   − {caution.text}")
+        install = f"   Get it: {rec.download_url}"
+        if rec.winget and "windows" in platforms:
+            install += f"   (winget install --id {rec.winget} -e)"
+        if rec.homebrew and "macos" in platforms:
+            install += f"   (brew install {rec.homebrew})"
+        print(install)
+        if args.verbose:
+            for source in _source_list(catalog, rec.sources):
+                print(f"     source: {source['title']} — {source['url']}")
+    if result.excluded:
+        print("\nNot shown: " + "; ".join(f"{n} ({w})" for n, w in result.excluded))
+    for note in (*result.notes, *in_use.notes):
+        print(f"\n{note}")
+    return 0
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    return {"show": _show, "update": _update, "verify": _verify}[args.catalog_command](args)
+
+
+def _show(args: argparse.Namespace) -> int:
+    in_use = _catalog_in_use()
+    catalog = in_use.catalog
+    data = {"version": catalog.version, "reviewed": catalog.reviewed,
+            "expires": catalog.expires, "origin": in_use.origin, "path": in_use.path,
+            "signed_by": in_use.signed_by, "products": len(catalog.products),
+            "policy": catalog.policy, "notes": list(in_use.notes)}
+    if args.json:
+        _emit(data)
+        return 0
+    origin = {"bundled": "bundled with this version of Switchover",
+              "cached": "downloaded update"}[in_use.origin]
+    signed = f", signed by {in_use.signed_by}" if in_use.signed_by else ", unsigned"
+    print(f"Catalog version {catalog.version} ({origin}{signed}), reviewed {catalog.reviewed}, "
+          f"valid until {catalog.expires}: {len(catalog.products)} products.")
+    print(f"File: {in_use.path}")
+    print(catalog.policy)
+    for note in in_use.notes:
+        print(note)
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from core.catalog_store import cache_dir
+    from core.catalog_trust import load_trusted_keys
+    from core.catalog_update import default_settings, update_catalog
+
+    settings = default_settings()
+    if args.url:
+        settings = replace(settings, url=args.url)
+    result = update_catalog(_catalog_in_use(), load_trusted_keys(), cache_dir(), settings,
+                            date.today())
+    if args.json:
+        _emit(asdict(result))
+    else:
+        print(result.message)
+    return 1 if result.failed else 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from core.catalog import CatalogInvalid
+    from core.catalog_store import check_signed
+    from core.catalog_trust import SignatureInvalid, load_trusted_keys
+
+    path = Path(args.file)
+    signature = Path(args.signature) if args.signature else path.with_name(path.name + ".sig")
+    try:
+        data = path.read_bytes()
+        sig = signature.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"Cannot read {exc.filename} ({exc.strerror}).") from None
+    try:
+        catalog, key_id = check_signed(data, sig, load_trusted_keys(), date.today())
+    except (CatalogInvalid, SignatureInvalid) as exc:
+        if args.json:
+            _emit({"file": str(path), "ok": False, "problem": str(exc)})
+        else:
+            print(f"NOT VALID: {exc}")
+        return 1
+    if args.json:
+        _emit({"file": str(path), "ok": True, "version": catalog.version, "signed_by": key_id,
+               "products": len(catalog.products)})
+    else:
+        print(f"OK: catalog version {catalog.version}, {len(catalog.products)} products, "
+              f"signed by {key_id}, valid until {catalog.expires}.")
+    return 0

@@ -1,0 +1,147 @@
+"""Download a newer catalog: the one network call Switchover ever makes.
+
+Rules, each tested against a real local HTTPS server: HTTPS only with certificate checks
+always on (the system's or `REQUESTS_CA_BUNDLE`'s trust store; never switched off), a
+timeout on connecting and on every read, a size cap enforced while streaming, a signature
+from a trusted key, a valid catalog, a version higher than the one in use (no rollback),
+and not expired (no freeze). Anything else keeps the catalog in use and says why in one
+sentence. Nothing about the machine or the user is sent: a plain GET of a fixed file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from core.catalog import CatalogInvalid
+from core.catalog_store import (
+    CATALOG_NAME,
+    SIGNATURE_NAME,
+    CatalogInUse,
+    check_signed,
+)
+from core.catalog_trust import MAX_SIGNATURE_BYTES, SignatureInvalid, TrustedKey
+from core.jobs import CancelToken
+from core.resources import load_json_resource
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class UpdateSettings:
+    url: str
+    max_bytes: int = DEFAULT_MAX_BYTES
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    updated: bool
+    message: str
+    version_in_use: int
+    origin: str
+    failed: bool = False  # refused or unreachable, as opposed to "nothing newer"
+
+
+class _Refused(Exception):
+    pass
+
+
+def default_settings() -> UpdateSettings:
+    data = load_json_resource("catalog", "update.json")
+    return UpdateSettings(url=str(data["url"]), max_bytes=int(data.get("max_bytes",
+                                                                      DEFAULT_MAX_BYTES)))
+
+
+def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken) -> bytes:
+    import requests
+
+    if not url.lower().startswith("https://"):
+        raise _Refused(f"the update address {url} is not HTTPS")
+    started = time.monotonic()
+    try:
+        with requests.get(url, stream=True, timeout=(settings.connect_timeout,
+                                                     settings.read_timeout),
+                          headers={"User-Agent": "Switchover catalog update"}) as response:
+            if not response.url.lower().startswith("https://"):
+                raise _Refused("the server redirected to an address that is not HTTPS")
+            if response.status_code != 200:
+                raise _Refused(f"the server answered {response.status_code} "
+                               f"{response.reason or ''}".rstrip())
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise _Refused(f"the file is larger than the {limit // 1024} KB allowed")
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_content(64 * 1024):
+                cancel.raise_if_cancelled()
+                size += len(chunk)
+                if size > limit:
+                    raise _Refused(f"the file is larger than the {limit // 1024} KB allowed")
+                if time.monotonic() - started > settings.total_timeout:
+                    raise _Refused("the download took too long")
+                chunks.append(chunk)
+            return b"".join(chunks)
+    except requests.exceptions.SSLError:
+        raise _Refused("the server's certificate could not be verified") from None
+    except requests.exceptions.Timeout:
+        raise _Refused("the server stopped answering") from None
+    except requests.exceptions.ConnectionError:
+        raise _Refused("the update server cannot be reached (offline?)") from None
+    except requests.exceptions.RequestException as exc:
+        raise _Refused(f"the download failed ({type(exc).__name__})") from None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def update_catalog(in_use: CatalogInUse, keys: tuple[TrustedKey, ...], cache: Path,
+                   settings: UpdateSettings, today: date,
+                   cancel: CancelToken | None = None) -> UpdateResult:
+    """Fetch, check and cache a newer catalog; on any failure keep `in_use` and say why."""
+    cancel = cancel or CancelToken()
+    current = in_use.catalog.version
+
+    def kept(reason: str, failed: bool = True) -> UpdateResult:
+        return UpdateResult(False, f"Kept the {in_use.origin} catalog (version {current}): "
+                                   f"{reason}.", current, in_use.origin, failed)
+
+    try:
+        data = _fetch(settings.url, settings.max_bytes, settings, cancel)
+        signature = _fetch(settings.url + ".sig", MAX_SIGNATURE_BYTES, settings, cancel)
+    except _Refused as exc:
+        return kept(str(exc))
+    try:
+        catalog, key_id = check_signed(data, signature, keys, today)
+    except SignatureInvalid as exc:
+        return kept(str(exc).rstrip(".").replace("The catalog", "the downloaded catalog", 1)
+                    if str(exc).startswith("The catalog") else str(exc).rstrip("."))
+    except CatalogInvalid as exc:
+        return kept(str(exc).rstrip("."))
+    if catalog.version <= current:
+        return kept(f"the server offers version {catalog.version}, which is not newer "
+                    "(older catalogs are never installed)", failed=catalog.version < current)
+    _write_atomic(cache / SIGNATURE_NAME, signature)
+    _write_atomic(cache / CATALOG_NAME, data)
+    return UpdateResult(True, f"Updated to catalog version {catalog.version} (reviewed "
+                              f"{catalog.reviewed}, signed by {key_id}).", catalog.version,
+                        "cached")
