@@ -84,7 +84,9 @@ def windows_long_path(path: str) -> str:
     """The extended-length form of an absolute Windows path (pure, so it is testable anywhere)."""
     if path.startswith("\\\\?\\"):
         return path
-    path = path.replace("/", "\\")
+    import ntpath
+
+    path = ntpath.normpath(path.replace("/", "\\"))  # `..` is not resolved after \\?\\
     if path.startswith("\\\\"):
         return "\\\\?\\UNC\\" + path[2:]
     if re.match(r"^[A-Za-z]:\\", path):
@@ -106,4 +108,6 @@ def unsafe_member_reason(name: str) -> str | None:
     parts = name.replace("\\", "/").split("/")
     if any(part == ".." for part in parts):
         return "a “..” that climbs out of the folder"
+    if any(":" in part for part in parts):
+        return "a “:” (a drive letter or a hidden Windows stream)"
     return None

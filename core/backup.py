@@ -1,9 +1,11 @@
 """Run a backup plan into one standard ZIP archive, atomically, with progress and cancel.
 
-The archive is written as a hidden `.partial` file in the destination and renamed only
-once it is complete and flushed to disk, so a crash, `kill -9` or power cut never leaves
-a file that looks like a finished backup; the next run removes partial files whose
-process is gone. A full disk or a cancel removes the partial file too. Nothing of the
+The archive is written as a hidden `.partial` file in the destination and published
+under its final name only once it is complete and flushed to disk, so a crash, `kill -9`
+or power cut never leaves a file that looks like a finished backup. Each run holds an OS
+lock on its partial file; the next run removes partial files nobody holds (process ids
+are not trusted: they are reused after a reboot). A full disk or a cancel removes the
+partial file too, and publishing never overwrites an existing archive. Nothing of the
 user's is ever modified: sources are only opened for reading.
 
 Kaspersky's items are copied or exported only when the plan describes this computer
@@ -19,6 +21,7 @@ import io
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -27,6 +30,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 from core import __version__
 from core.archive_names import display_path, long_path, should_store
@@ -45,7 +49,8 @@ from core.manifest import (
 from core.readme_text import archive_readme
 from core.streaming import Hasher, SourceReadError
 
-PARTIAL_RE = re.compile(r"^\.switchover-backup-.+\.(\d+)\.partial$")
+PARTIAL_RE = re.compile(r"^\.switchover-backup-.+\.partial$")
+ZIP64_ABOVE = 1 << 30  # files this large get ZIP64 headers even if they would fit
 SECRETS_NAME = "secrets/passwords-encrypted.zip"
 SECRETS_MAX_BYTES = 50 * 1024 * 1024
 MIN_PASSPHRASE = 10
@@ -94,20 +99,45 @@ def human_size(count: float) -> str:
     return f"{count:.1f} TB"
 
 
-def _pid_alive(pid: int) -> bool:
-    import psutil
+def _try_lock(fd: int) -> bool:
+    """An exclusive, non-blocking lock; False when another live process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
 
-    return bool(psutil.pid_exists(pid))
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def clean_stale_partials(dest: Path) -> int:
-    """Remove partial archives left by a backup that crashed or was killed."""
+    """Remove partial archives left by a backup that crashed or was killed.
+
+    A running backup holds a lock on its partial file (and on Windows keeps it open,
+    which forbids deleting it), so only abandoned ones can be locked and removed here.
+    """
     removed = 0
     with contextlib.suppress(OSError):
         for entry in os.scandir(dest):
-            found = PARTIAL_RE.match(entry.name)
-            if found and int(found.group(1)) != os.getpid() and not _pid_alive(
-                    int(found.group(1))):
+            if not PARTIAL_RE.match(entry.name):
+                continue
+            try:
+                fd = os.open(entry.path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            except OSError:
+                continue
+            try:
+                stale = _try_lock(fd)
+            finally:
+                os.close(fd)
+            if stale:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed += 1
@@ -121,8 +151,11 @@ def _zip_time(mtime: float) -> tuple[int, int, int, int, int, int]:
             stamp.tm_min, stamp.tm_sec)
 
 
-def _iso(mtime: float) -> str:
-    return datetime.fromtimestamp(mtime, tz=timezone.utc).isoformat(timespec="seconds")
+def _iso(mtime: float) -> str | None:
+    try:
+        return datetime.fromtimestamp(mtime, tz=timezone.utc).isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):
+        return None  # a nonsense date on disk must not stop the backup
 
 
 WRITEBACK_EVERY = 64 * 1024 * 1024
@@ -137,7 +170,7 @@ class _Writeback:
     reads back soon, from pushing the user's working files out of the page cache.
     """
 
-    def __init__(self, raw_file: io.BufferedWriter) -> None:
+    def __init__(self, raw_file: BinaryIO) -> None:
         self.raw = raw_file
         self.pending = 0
         self.enabled = hasattr(os, "posix_fadvise")
@@ -167,24 +200,29 @@ class _Writer:
 
     def add_file(self, task: FileTask) -> None:
         self.meter.file_started(task.source)
-        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        # Non-blocking: if the file was swapped for a FIFO since the scan, open must not hang.
+        flags = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_NONBLOCK", 0))
         try:
             fd = os.open(long_path(task.source), flags)
         except OSError as exc:
-            self.skipped.append(Skipped(display_path(task.source),
-                                        f"cannot be read ({exc.strerror})"))
-            self.meter.add_bytes(task.size)
-            self.meter.file_done()
+            self._skip_task(task, f"cannot be read ({exc.strerror})")
             return
         with os.fdopen(fd, "rb", buffering=0) as source:
             before = os.fstat(fd)
+            now_id = (before.st_dev, before.st_ino) if before.st_ino else None
+            if not stat.S_ISREG(before.st_mode) or (
+                    task.identity and now_id and task.identity != now_id):
+                self._skip_task(task, "replaced by something else between the scan and the "
+                                      "copy: not copied")
+                return
             info = zipfile.ZipInfo(task.arcname, date_time=_zip_time(before.st_mtime))
             stored = should_store(task.arcname) or before.st_size == 0
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.file_size = before.st_size  # lets zipfile pick ZIP64 for files over 4 GB
             info.external_attr = (before.st_mode & 0xFFFF) << 16
             incomplete = None
-            with self.zip.open(info, "w", force_zip64=before.st_size > 2**31) as sink:
+            with self.zip.open(info, "w", force_zip64=before.st_size > ZIP64_ABOVE) as sink:
                 try:
                     digest, size = self.hasher.copy(source, sink, self._wrote, self.cancel)
                 except SourceReadError as exc:
@@ -207,6 +245,11 @@ class _Writer:
             name=task.arcname, original_path=display_path(task.source), size=size,
             mtime=_iso(before.st_mtime), sha256=digest, stored=stored,
             raw_name_b64=task.raw_b64, warning=warning, incomplete=incomplete is not None))
+        self.meter.file_done()
+
+    def _skip_task(self, task: FileTask, reason: str) -> None:
+        self.skipped.append(Skipped(display_path(task.source), reason))
+        self.meter.add_bytes(task.size)
         self.meter.file_done()
 
     def _wrote(self, count: int) -> None:
@@ -239,9 +282,7 @@ def _settings_program_ok(item: BackupItem) -> str | None:
         st = os.lstat(program)
     except OSError:
         return f"{program} is not on this computer"
-    import stat as stat_mod
-
-    if not stat_mod.S_ISREG(st.st_mode):
+    if not stat.S_ISREG(st.st_mode):
         return f"{program} is not a regular file"
     return None
 
@@ -301,14 +342,29 @@ def _secrets_zip(paths: list[str], passphrase: str) -> tuple[bytes, list[str], l
     return buffer.getvalue(), stored, skipped
 
 
-def _unique_final(dest: Path, now: datetime) -> Path:
+def _publish(partial: Path, dest: Path, now: datetime) -> Path:
+    """Give the finished archive its final name without ever replacing another file.
+
+    A hard link fails if the name exists, which makes the check and the naming one step;
+    file systems without hard links (FAT, exFAT on USB drives) fall back to a rename after
+    a check, which on Windows also refuses to replace.
+    """
     stamp = now.strftime("%Y-%m-%d_%H%M%S")
-    candidate = dest / f"switchover-backup-{stamp}.zip"
-    n = 2
-    while candidate.exists():
-        candidate = dest / f"switchover-backup-{stamp}-{n}.zip"
-        n += 1
-    return candidate
+    for n in range(1, 1000):
+        candidate = dest / (f"switchover-backup-{stamp}.zip" if n == 1
+                            else f"switchover-backup-{stamp}-{n}.zip")
+        try:
+            os.link(partial, candidate)
+        except FileExistsError:
+            continue
+        except OSError:
+            if candidate.exists():
+                continue
+            os.rename(partial, candidate)
+            return candidate
+        os.unlink(partial)
+        return candidate
+    raise SwitchoverError(f"Too many backups named switchover-backup-{stamp} in {dest}.")
 
 
 def _prepare_destination(dest: Path) -> None:
@@ -333,12 +389,10 @@ def _is_disk_full(exc: OSError) -> bool:
         getattr(exc, "winerror", None) in (39, 112)
 
 
-def _collect(plan: BackupPlan, options: BackupOptions, meter: ProgressMeter,
+def _collect(plan: BackupPlan, options: BackupOptions, dest: Path, meter: ProgressMeter,
              cancel: CancelToken) -> tuple[Collected, list[ItemOutcome]]:
-    exclude: frozenset[str] = frozenset()
-    if options.password_export:
-        exclude = frozenset({os.path.normcase(os.path.abspath(options.password_export))})
-    collector = Collector(meter, cancel, exclude)
+    secrets = (options.password_export,) if options.password_export else ()
+    collector = Collector(meter, cancel, secret_files=secrets, skip_dirs=(str(dest),))
     outcomes: list[ItemOutcome] = []
     for item in plan.items:
         if item.action != "copy":
@@ -370,7 +424,7 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
     """Back up everything the plan copies into a new archive in `dest_dir`."""
     cancel = cancel or CancelToken()
     now = options.now or datetime.now()
-    dest = Path(dest_dir).absolute()
+    dest = Path(os.path.abspath(dest_dir))
     _prepare_destination(dest)
     removed = clean_stale_partials(dest)
     if options.password_export and not Path(options.password_export).is_file():
@@ -379,23 +433,26 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
         raise BadInput(problem)
 
     meter = ProgressMeter("measuring", 0, 0, progress)
-    found, outcomes = _collect(plan, options, meter, cancel)
+    found, outcomes = _collect(plan, options, dest, meter, cancel)
     _check_space(dest, found.total_bytes + 4096 * len(found.tasks))
 
-    partial = dest / f".switchover-backup-{now:%Y%m%d%H%M%S}.{os.getpid()}.partial"
+    partial: Path | None = None
     workdir = Path(tempfile.mkdtemp(prefix="switchover-export-"))
     try:
-        with open(partial, "xb") as raw_file:
+        fd, name = tempfile.mkstemp(prefix=".switchover-backup-", suffix=".partial", dir=dest)
+        partial = Path(name)
+        with os.fdopen(fd, "w+b") as raw_file:
+            _try_lock(raw_file.fileno())  # held until closed: marks the file as in use
             result = _write_archive(raw_file, plan, options, found, outcomes, workdir,
                                     progress, cancel, now)
             raw_file.flush()
             os.fsync(raw_file.fileno())
-        final = _unique_final(dest, now)
-        os.rename(partial, final)
+        final = _publish(partial, dest, now)
         _fsync_dir(dest)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
         if isinstance(exc, OSError) and _is_disk_full(exc):
             raise NotEnoughSpace(f"The disk holding {dest} is full; the unfinished backup "
                                  "was removed and nothing else was changed.") from None
@@ -426,7 +483,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_archive(raw_file: io.BufferedWriter, plan: BackupPlan, options: BackupOptions,
+def _write_archive(raw_file: BinaryIO, plan: BackupPlan, options: BackupOptions,
                    found: Collected, outcomes: list[ItemOutcome], workdir: Path,
                    progress: ProgressCallback, cancel: CancelToken, now: datetime
                    ) -> tuple[list[ManifestFile], list[Skipped], list[str], list[ItemOutcome],

@@ -66,7 +66,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from core.detection import detect
 
     live = not (args.snapshot or args.demo is not None)
-    folders = tuple(str(Path(p).absolute()) for p in args.include)
+    folders = tuple(os.path.abspath(p) for p in args.include)
     for folder in folders:
         try:
             os.lstat(folder)
@@ -158,7 +158,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from core.backup_output import restore_to_dict, restore_to_text
     from core.restore import restore_archive
 
-    result = restore_archive(args.archive, args.to, overwrite=args.overwrite,
+    result = restore_archive(args.archive, args.to or None, overwrite=args.overwrite,
                              progress=_progress_printer())
     if sys.stderr.isatty():
         sys.stderr.write("\n")
@@ -184,9 +184,11 @@ def cmd_passwords(args: argparse.Namespace) -> int:
     if not export.records:
         raise BadInput(f"{args.export} does not look like a Kaspersky Password Manager "
                        "text export (no Websites, Applications or Notes entries).")
-    out = Path(args.out)
+    out = Path(os.path.abspath(args.out))
     if out.exists():
         raise BadInput(f"{out} already exists; choose a new file name.")
+    if not out.parent.is_dir():
+        raise BadInput(f"The folder {out.parent} does not exist.")
     result = convert(export, args.format)
     write_text_atomic(out, result.csv_text, mode=0o600)
     print(f"Wrote {result.written} entries for {FORMAT_NAMES[args.format]} to {out}.")

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.archive_names import display_path
 from core.detection import DetectionResult
 from core.errors import ResourceError
 from core.findings import DetectedProduct
@@ -348,9 +349,9 @@ def _folder_items(folders: Iterable[str]) -> list[BackupItem]:
     items = []
     used: set[str] = set()
     for folder in folders:
-        label = folder_label(folder, used)
+        label = display_path(folder_label(folder, used))
         items.append(BackupItem(
-            id=f"folder:{label}", kind="user-folder", title=f"Folder {folder}",
+            id=f"folder:{label}", kind="user-folder", title=f"Folder {display_path(folder)}",
             why="You chose to keep a copy of it.", action="copy", paths=(folder,),
             archive_dir=f"folders/{label}"))
     return items

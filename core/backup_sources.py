@@ -1,14 +1,18 @@
 """Walk what the plan asks to copy: every file it will archive and every one it will not.
 
-Symbolic links are never followed (a link in Documents to `/` must not pull in the whole
-disk), special files are never opened (reading a FIFO would hang), and a plaintext
-password export or password CSV found in a chosen folder is kept out of the plain
-archive: it goes into the encrypted part when there is a passphrase, else nowhere.
-Nothing is lost silently: each such file becomes a `Skipped` with its reason.
+Symbolic links and Windows junctions below a chosen folder are never followed (a link in
+Documents to `/` must not pull in the whole disk; the chosen folder itself may be a link,
+because the user picked it), special files are never opened (reading a FIFO would hang),
+the backup's own destination is never walked into, and a plaintext password export or
+password CSV found in a chosen folder is kept out of the plain archive: it goes into the
+encrypted part when there is a passphrase, else nowhere. Nothing is lost silently: each
+such file becomes a `Skipped` with its reason. Each file's identity (device, inode) is
+recorded so the writer can refuse a file that was swapped between scan and copy.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -19,8 +23,9 @@ from core.kpm_export import looks_like_kpm_export, looks_like_password_csv
 from core.manifest import Skipped
 
 SNIFF_BYTES = 8192
-SNIFF_SUFFIXES = (".txt", ".csv", ".tsv")
+SNIFF_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".tab")
 SNIFF_MAX_SIZE = 50 * 1024 * 1024
+REPARSE_POINT = 0x400  # FILE_ATTRIBUTE_REPARSE_POINT: junctions and other Windows links
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,7 @@ class FileTask:
     raw_b64: str | None
     size: int
     mtime: float
+    identity: tuple[int, int] | None = None
 
 
 @dataclass
@@ -53,25 +59,76 @@ def _join(prefix: tuple[str, list[bytes], bool], name: str) -> tuple[str, list[b
             odd or original is not None)
 
 
+def _decode_head(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    return raw.decode("utf-8", errors="replace")
+
+
 def _plaintext_secret(path: str, size: int) -> bool:
     """A KPM text export or a password CSV: never to be stored unencrypted."""
-    if not path.casefold().endswith(SNIFF_SUFFIXES) or size > SNIFF_MAX_SIZE:
+    name = os.path.basename(path).casefold()
+    if size > SNIFF_MAX_SIZE or ("." in name and not name.endswith(SNIFF_SUFFIXES)):
         return False
     try:
-        with open(long_path(path), "rb") as handle:
-            head = handle.read(SNIFF_BYTES).decode("utf-8", errors="replace")
+        fd = os.open(long_path(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            head = _decode_head(handle.read(SNIFF_BYTES))
     except OSError:
         return False
     return looks_like_kpm_export(head) or looks_like_password_csv(head)
 
 
+def is_link(st: os.stat_result) -> bool:
+    """A symbolic link, or on Windows any reparse point (junctions report as folders)."""
+    return stat.S_ISLNK(st.st_mode) or bool(getattr(st, "st_file_attributes", 0)
+                                            & REPARSE_POINT)
+
+
+def identity(st: os.stat_result) -> tuple[int, int] | None:
+    """(device, inode) where the platform reports them; Windows scandir gives zeros."""
+    return (st.st_dev, st.st_ino) if st.st_ino else None
+
+
+def _real(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
 class Collector:
     def __init__(self, meter: ProgressMeter, cancel: CancelToken,
-                 exclude: frozenset[str] = frozenset()) -> None:
+                 secret_files: tuple[str, ...] = (), skip_dirs: tuple[str, ...] = ()) -> None:
         self.meter = meter
         self.cancel = cancel
-        self.exclude = exclude
         self.found = Collected()
+        self._secret_ids: set[tuple[int, int]] = set()
+        self._secret_paths = {_real(p) for p in secret_files}
+        for path in secret_files:
+            with contextlib.suppress(OSError):
+                found = identity(os.stat(long_path(path)))
+                if found:
+                    self._secret_ids.add(found)
+        self._skip_dirs = {_real(p) for p in skip_dirs}
+        self._names: set[str] = set()
+
+    def _is_named_secret(self, path: str, st: os.stat_result) -> bool:
+        found = identity(st)
+        if found is None:
+            with contextlib.suppress(OSError):
+                found = identity(os.stat(long_path(path), follow_symlinks=False))
+        if found is not None:
+            return found in self._secret_ids
+        return _real(path) in self._secret_paths
+
+    def _unique(self, text: str) -> str:
+        """Two sources may escape to one name (`\\xff` and a real `%FF`): keep both."""
+        candidate, n = text, 2
+        while candidate in self._names:
+            stem, dot, suffix = text.rpartition(".")
+            candidate = f"{stem}~{n}.{suffix}" if dot and "/" not in suffix else f"{text}~{n}"
+            n += 1
+        self._names.add(candidate)
+        return candidate
 
     def _skip(self, path: str, reason: str) -> None:
         self.found.skipped.append(Skipped(display_path(path), reason))
@@ -82,7 +139,7 @@ class Collector:
         for part in archive_dir.split("/"):
             prefix = _join(prefix, part)
         try:
-            st = os.lstat(long_path(path))
+            st = os.stat(long_path(path))  # the chosen path itself may be a link: follow it
         except FileNotFoundError:
             self.found.missing.append(display_path(path))
             return
@@ -90,17 +147,17 @@ class Collector:
             self._skip(path, f"cannot be read ({exc.strerror})")
             return
         if stat.S_ISDIR(st.st_mode):
-            self._walk(path, prefix)
+            self._walk(os.path.realpath(path) if os.path.islink(path) else path, prefix)
         else:
             self._entry(path, os.path.basename(path.rstrip("\\/")) or path, st, prefix)
 
     def _entry(self, path: str, name: str, st: os.stat_result,
                prefix: tuple[str, list[bytes], bool]) -> None:
-        if os.path.normcase(os.path.abspath(path)) in self.exclude:
-            return
-        if stat.S_ISLNK(st.st_mode):
+        if self._is_named_secret(path, st):
+            return  # the password export the user named: only ever stored encrypted
+        if is_link(st):
             try:
-                target = os.readlink(long_path(path))
+                target = display_path(os.readlink(long_path(path)))
             except OSError:
                 target = "?"
             self._skip(path, f"symbolic link to {target}: links are recorded, never followed")
@@ -112,8 +169,11 @@ class Collector:
             self.found.secrets.append(path)
             return
         text, raw, odd = _join(prefix, name)
-        self.found.tasks.append(FileTask(path, text, encode_raw(raw) if odd else None,
-                                         st.st_size, st.st_mtime))
+        unique = self._unique(text)
+        if unique != text:
+            odd = True  # the archive name changed; the manifest keeps the exact original
+        self.found.tasks.append(FileTask(path, unique, encode_raw(raw) if odd else None,
+                                         st.st_size, st.st_mtime, identity(st)))
         self.meter.total_files = len(self.found.tasks)
         self.meter.total_bytes += st.st_size
         self.meter.file_started(path)
@@ -138,7 +198,12 @@ class Collector:
                 except OSError as exc:
                     self._skip(path, f"cannot be read ({exc.strerror})")
                     continue
-                if stat.S_ISDIR(st.st_mode):
+                if stat.S_ISDIR(st.st_mode) and not is_link(st) and self._skip_dirs \
+                        and _real(path) in self._skip_dirs:
+                    self._skip(path, "the folder the backup is written to: not copied "
+                                     "into itself")
+                    continue
+                if stat.S_ISDIR(st.st_mode) and not is_link(st):
                     stack.append((path, _join(folder_prefix, entry.name)))
                 else:
                     self._entry(path, entry.name, st, folder_prefix)

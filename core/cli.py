@@ -113,7 +113,9 @@ def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
 
     res = sub.add_parser("restore", help="restore a backup into a folder")
     res.add_argument("archive", metavar="ARCHIVE")
-    res.add_argument("--to", metavar="DIR", required=True, help="the folder to restore into")
+    res.add_argument("--to", metavar="DIR",
+                     help="the folder to restore into (default: a new folder beside the "
+                          "archive)")
     res.add_argument("--overwrite", action="store_true",
                      help="replace files that already exist there")
     res.add_argument("--json", action="store_true", help="one JSON document on standard output")

@@ -169,8 +169,22 @@ def looks_like_kpm_export(head: str) -> bool:
                                                    "Account name", "Password", "Text"))
 
 
+PASSWORD_COLUMNS = frozenset({"password", "login_password", "pass", "passwort",
+                              "mot de passe", "contraseña", "senha", "wachtwoord"})
+
+
 def looks_like_password_csv(head: str) -> bool:
-    """True when a CSV's header names a password column (any password manager's export)."""
-    first = normalise_text(head).split("\n", 1)[0].casefold()
-    columns = {c.strip().strip('"') for c in first.replace(";", ",").split(",")}
-    return bool(columns & {"password", "login_password", "pass", "passwort", "mot de passe"})
+    """True when a CSV/TSV header names a password column (any password manager's export).
+
+    Excel may write a `sep=;` line first; columns may be separated by `,`, `;` or tabs.
+    """
+    lines = [line for line in normalise_text(head).split("\n") if line.strip()]
+    if lines and lines[0].casefold().startswith("sep="):
+        lines = lines[1:]
+    if not lines:
+        return False
+    first = lines[0].casefold()
+    for separator in (";", "\t"):
+        first = first.replace(separator, ",")
+    columns = {c.strip().strip('"') for c in first.split(",")}
+    return bool(columns & PASSWORD_COLUMNS)

@@ -44,21 +44,50 @@ def _is_link_member(info: zipfile.ZipInfo) -> bool:
     return info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16)
 
 
+class _BadName(Exception):
+    pass
+
+
+def _raw_parts(record: ManifestFile) -> list[str]:
+    """The exact original name parts from the manifest, held to the same rules as names."""
+    try:
+        parts = decode_raw(record.raw_name_b64 or "")
+    except ValueError:
+        raise _BadName("a malformed name in the manifest") from None
+    for part in parts:
+        if part in (b"", b".", b"..") or any(c in part for c in (b"\\", b"\x00", b":")):
+            raise _BadName("a malformed name in the manifest")
+    return [os.fsdecode(p) for p in parts]
+
+
 def _destination(target: Path, info: zipfile.ZipInfo, record: ManifestFile | None) -> Path:
     if record is not None and record.raw_name_b64 and sys.platform != "win32":
-        parts = [os.fsdecode(p) for p in decode_raw(record.raw_name_b64)]
-        return target.joinpath(*parts)
-    return target.joinpath(*info.filename.replace("\\", "/").split("/"))
+        return target.joinpath(*_raw_parts(record))
+    return target.joinpath(*[p for p in info.filename.replace("\\", "/").split("/") if p])
 
 
 def _escapes(target: Path, dest: Path) -> bool:
     """True if `dest` resolves outside `target` (e.g. through a link already there)."""
     real_target = os.path.realpath(target)
     real_parent = os.path.realpath(dest.parent)
-    return os.path.commonpath([real_target, real_parent]) != real_target
+    try:
+        return os.path.commonpath([real_target, real_parent]) != real_target
+    except ValueError:  # different drives on Windows
+        return True
 
 
-def restore_archive(path: str | os.PathLike[str], target_dir: str | os.PathLike[str],
+def default_target(archive: str | os.PathLike[str]) -> Path:
+    """A new folder beside the archive, never one that exists: `<name>-restored[-N]`."""
+    base = Path(os.path.abspath(archive))
+    candidate = base.with_name(base.stem + "-restored")
+    n = 2
+    while candidate.exists():
+        candidate = base.with_name(f"{base.stem}-restored-{n}")
+        n += 1
+    return candidate
+
+
+def restore_archive(path: str | os.PathLike[str], target_dir: str | os.PathLike[str] | None,
                     overwrite: bool = False, progress: ProgressCallback = no_progress,
                     cancel: CancelToken | None = None) -> RestoreResult:
     cancel = cancel or CancelToken()
@@ -66,7 +95,7 @@ def restore_archive(path: str | os.PathLike[str], target_dir: str | os.PathLike[
         archive = open_archive(path)
     except ArchiveDamaged as exc:
         raise SwitchoverError(f"Cannot restore from {path}: {exc.detail}.") from None
-    target = Path(target_dir).absolute()
+    target = Path(os.path.abspath(target_dir)) if target_dir else default_target(path)
     if target.exists() and not target.is_dir():
         raise BadInput(f"{target} exists and is not a folder.")
     with archive:
@@ -102,13 +131,19 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
             if reason is None and _is_link_member(info):
                 reason = "a symbolic link"
             record = records.get(info.filename)
-            dest = _destination(target, info, record)
+            try:
+                dest = _destination(target, info, record)
+            except _BadName as exc:
+                reason, dest = str(exc), target
             if reason is None and _escapes(target, dest):
                 reason = "a path that leads outside the folder through a link"
             if reason:
                 refused.append((info.filename, f"refused: {reason}"))
             elif info.is_dir():
-                dest.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.makedirs(long_path(str(dest)), exist_ok=True)
+                except OSError as exc:
+                    failed.append((info.filename, f"cannot be created ({exc.strerror})"))
             elif os.path.lexists(long_path(str(dest))) and not overwrite:
                 kept.append(info.filename)
             else:
@@ -129,18 +164,18 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
 def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
                   record: ManifestFile | None, hasher: Hasher, meter: ProgressMeter,
                   cancel: CancelToken) -> str | None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
     temp = dest.with_name(f".{dest.name}.switchover-restore")
     try:
+        os.makedirs(long_path(str(dest.parent)), exist_ok=True)
+        if os.path.isdir(long_path(str(dest))) and not os.path.islink(long_path(str(dest))):
+            return "a folder with that name is already there: not restored"
         with archive.open(info) as source, open(long_path(str(temp)), "wb") as sink:
             digest, size = hasher.copy(source, sink, meter.add_bytes, cancel)  # type: ignore[arg-type]
             sink.flush()
             os.fsync(sink.fileno())
         if record is not None and (digest != record.sha256 or size != record.size):
             raise _Mismatch()
-        if os.path.lexists(long_path(str(dest))):
-            with contextlib.suppress(OSError):
-                os.chmod(long_path(str(dest)), stat.S_IWUSR | stat.S_IRUSR)
+        _allow_replace(dest)
         os.replace(long_path(str(temp)), long_path(str(dest)))
     except _Mismatch:
         _remove(temp)
@@ -155,15 +190,37 @@ def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
         _remove(temp)
         raise
     mode = (info.external_attr >> 16) & 0o7777
-    if mode and info.create_system == 3:
+    if mode and info.create_system == 3 and sys.platform != "win32":
         with contextlib.suppress(OSError):
-            os.chmod(long_path(str(dest)), mode & 0o777)
-    with contextlib.suppress(OSError, OverflowError, ValueError):
-        import time
-
-        stamp = time.mktime((*info.date_time, 0, 0, -1))
-        os.utime(long_path(str(dest)), (stamp, stamp))
+            os.chmod(long_path(str(dest)), mode & 0o777)  # dest is the file just written
+    _restore_time(dest, info, record)
     return None
+
+
+def _allow_replace(dest: Path) -> None:
+    """Windows will not replace a read-only file: clear the flag on a real file only.
+
+    POSIX needs nothing (replacing is a change to the folder), and nothing is ever
+    changed through a link, which could point outside the target folder.
+    """
+    if sys.platform == "win32":
+        with contextlib.suppress(OSError):
+            st = os.lstat(long_path(str(dest)))
+            if stat.S_ISREG(st.st_mode) and not getattr(st, "st_file_attributes", 0) & 0x400:
+                os.chmod(long_path(str(dest)), stat.S_IWRITE | stat.S_IREAD)
+
+
+def _restore_time(dest: Path, info: zipfile.ZipInfo, record: ManifestFile | None) -> None:
+    """The manifest's exact time when there is one; the ZIP's 2-second local time if not."""
+    import time
+    from datetime import datetime
+
+    with contextlib.suppress(OSError, OverflowError, ValueError):
+        if record is not None and record.mtime:
+            stamp = datetime.fromisoformat(record.mtime).timestamp()
+        else:
+            stamp = time.mktime((*info.date_time, 0, 0, -1))
+        os.utime(long_path(str(dest)), (stamp, stamp))
 
 
 class _Mismatch(Exception):
