@@ -55,7 +55,23 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("demos", help="list the bundled example machines")
     _add_backup_commands(sub)
     _add_catalog_commands(sub)
+    _add_explain_command(sub)
     return parser
+
+
+def _add_explain_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    exp = sub.add_parser("explain", help="what the ban means for you, with sources")
+    source = exp.add_mutually_exclusive_group()
+    source.add_argument("--snapshot", metavar="FILE",
+                        help="a saved snapshot instead of this machine")
+    source.add_argument("--demo", metavar="NAME", help="a bundled example machine")
+    exp.add_argument("--region", metavar="CC",
+                     help="a country code (US, DE, …) instead of the computer's")
+    exp.add_argument("--audience", choices=["home", "business"],
+                     help="home or business (default: from the products found)")
+    exp.add_argument("--date", metavar="YYYY-MM-DD", help="explain as of this date (default: "
+                                                          "today)")
+    exp.add_argument("--json", action="store_true", help="one JSON document on standard output")
 
 
 def _add_catalog_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -192,6 +208,10 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
         from core import backup_cli
 
         return getattr(backup_cli, f"cmd_{name}")  # type: ignore[no-any-return]
+    if name == "explain":
+        from core.explain_cli import cmd_explain
+
+        return cmd_explain
     if name in ("recommend", "catalog"):
         from core import catalog_cli
 
