@@ -56,7 +56,32 @@ def _parser() -> argparse.ArgumentParser:
     _add_backup_commands(sub)
     _add_catalog_commands(sub)
     _add_explain_command(sub)
+    _add_uninstall_command(sub)
     return parser
+
+
+def _add_uninstall_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    uni = sub.add_parser("uninstall", help="plan, and with --yes run, the removal of Kaspersky")
+    source = uni.add_mutually_exclusive_group()
+    source.add_argument("--snapshot", metavar="FILE",
+                        help="plan for a saved snapshot (a run is simulated)")
+    source.add_argument("--demo", metavar="NAME", help="a bundled example machine (simulated)")
+    uni.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
+    uni.add_argument("--yes", action="store_true", help="carry out the plan")
+    uni.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    uni.add_argument("--backup-done", action="store_true", help="the backup has been made")
+    uni.add_argument("--skip-backup", action="store_true", help="go on without a backup")
+    uni.add_argument("--confirm", action="append", default=[], metavar="ID",
+                     help="confirm a step done in Kaspersky first (vault, password-manager, "
+                          "backup-tasks)")
+    uni.add_argument("--accept-unprotected", action="store_true",
+                     help="go on although nothing would protect the computer afterwards")
+    uni.add_argument("--remove-ultraav", action="store_true",
+                     help="include the steps to remove UltraAV and UltraVPN")
+    uni.add_argument("--quiet", action="store_true",
+                     help="use the uninstallers' silent modes (unattended fleets)")
+    uni.add_argument("--restart", action="store_true",
+                     help="forget a saved, unfinished uninstall and plan afresh")
 
 
 def _add_explain_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -208,6 +233,10 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
         from core import backup_cli
 
         return getattr(backup_cli, f"cmd_{name}")  # type: ignore[no-any-return]
+    if name == "uninstall":
+        from core.uninstall_cli import cmd_uninstall
+
+        return cmd_uninstall
     if name == "explain":
         from core.explain_cli import cmd_explain
 
