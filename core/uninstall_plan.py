@@ -140,7 +140,7 @@ def _program_problem(program: str, install_paths: tuple[str, ...]) -> str | None
     folders = [p.replace("/", "\\").rstrip("\\").casefold() + "\\" for p in install_paths]
     problems = (
         (lowered.startswith("\\\\"), "its program is on a network (UNC) path"),
-        (not re.match(r"^[a-z]:\\\\", lowered), "its program is not given as a full path"),
+        (not re.match(r"^[a-z]:\\", lowered), "its program is not given as a full path"),
         ("\\..\\" in lowered or lowered.endswith("\\.."), "its program path climbs with “..”"),
         (name in INTERPRETERS, f"it runs {name}, which can run any command"),
         (not name.endswith(".exe"), "its program is not an .exe file"),
@@ -163,6 +163,10 @@ def validate_command(command: str | None, install_paths: tuple[str, ...]
     split = split_windows_command(command)
     if split.unterminated:
         return None, "its command has a quote that does not close"
+    if not split.argv[0].casefold().endswith(".exe") and ".exe " in command.casefold() + " " \
+            and not command.lstrip().startswith('"'):
+        return None, ("its program path has spaces but no quotes, so Windows could start "
+                      "another program")
     problem = _program_problem(split.argv[0], install_paths)
     if problem:
         return None, problem

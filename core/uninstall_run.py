@@ -331,8 +331,8 @@ class Runner:
             entry = self.state.states[step.id]
             if self.state.complete(step):
                 continue
-            self.cancel.raise_if_cancelled()
             self.progress(Progress("uninstalling", 0, 0, index, len(steps), step.title, None))
+            self.cancel.raise_if_cancelled()  # between steps: a running uninstaller finishes
             if not self._do(step, entry):
                 break
         return self.state
