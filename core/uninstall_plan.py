@@ -224,7 +224,7 @@ def _mac_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
                             "for an administrator password in its own window.",
                 program="/usr/bin/open", args=("-W", app.path), needs_admin=True,
                 may_reboot=True, product_id=product.id,
-                checks=(f"codesign:{KASPERSKY_TEAM_ID}",))
+                checks=(f"codesign:{KASPERSKY_TEAM_ID}:{app.path}",))
     agent = "klnagent" if "network-agent" in product.id else "KAV"
     script = f"/Library/Application Support/Kaspersky Lab/{agent}/Binaries/UninstallScript"
     if any(f.path.casefold().startswith(script.rsplit("/", 1)[0].casefold())
@@ -238,7 +238,9 @@ def _mac_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
             args=("-e", f'do shell script quoted form of "{script}" with administrator '
                         "privileges"),
             needs_admin=True, may_reboot=True, product_id=product.id,
-            checks=("exists-path:" + script,))
+            checks=("exists-path:" + script,
+                    *(f"codesign:{KASPERSKY_TEAM_ID}:{path}" for path in product.install_paths
+                      if path.endswith(".app"))))
     return _manual(product, "No Kaspersky uninstaller was found on this Mac.")
 
 

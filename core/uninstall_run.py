@@ -228,7 +228,8 @@ def _run_check(check: str, step: Step) -> str | None:
     if check.startswith("authenticode:"):
         return _authenticode(program, check.split(":", 1)[1])
     if check.startswith("codesign:"):
-        return _codesign(step.args[-1], check.split(":", 1)[1])
+        _, team, path = check.split(":", 2)
+        return _codesign(path, team)
     return f"unknown check {check}"
 
 

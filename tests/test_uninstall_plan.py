@@ -90,6 +90,7 @@ def test_mac_runs_kaspersky_s_own_script_through_the_system_prompt() -> None:
     (removal,) = [s for s in plan.steps if s.kind == "remove"]
     assert removal.program == "/usr/bin/osascript"
     assert "with administrator privileges" in removal.args[1]
+    assert "codesign:2Y8XE5CQ94:/Applications/Kaspersky Anti-Virus For Mac.app" in removal.checks
     assert plan.protection_after.state == "xprotect" and not plan.leaves_unprotected
 
 
