@@ -2,42 +2,73 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWizard
 
 from core.detection import DetectionResult, detect
-from gui.pages import ScanPage, WelcomePage
+from core.flow import Page
+from gui.pages import BanPage, ScanPage, WelcomePage
+from gui.pages_backup import BackupPage, LosePage
+from gui.pages_finish import ChoosePage, DonePage, ProtectedPage, RunPage, UninstallPage
+from gui.session import Session
+
+# Palette roles, not colours: the banner follows the system's light or dark scheme.
+STYLE = """
+QLabel#demoBanner { background: palette(highlight); color: palette(highlighted-text);
+                    padding: 6px; font-weight: bold; }
+"""
 
 
-def scan_function(demo: str | None, snapshot: str | None) -> Callable[[], DetectionResult]:
+def scan_function(demo: str | None, snapshot: str | None
+                  ) -> Callable[[], tuple[Any, DetectionResult]]:
     """What the Scan page runs in the background: a demo machine, a saved one, or this one."""
-    def scan() -> DetectionResult:
+    def scan() -> tuple[Any, DetectionResult]:
         if snapshot:
             from core.snapshot import load_snapshot
 
-            return detect(load_snapshot(snapshot))
-        if demo is not None:
+            snap = load_snapshot(snapshot)
+        elif demo is not None:
             from core.demo import load_demo
 
-            return detect(load_demo(demo or None))
-        from core.probes import probe_machine
+            snap = load_demo(demo or None)
+        else:
+            from core.probes import probe_machine
 
-        return detect(probe_machine())
+            snap = probe_machine()
+        return snap, detect(snap)
 
     return scan
 
 
 def build_wizard(demo: str | None = None, snapshot: str | None = None,
-                 demo_title: str | None = None) -> QWizard:
+                 demo_title: str | None = None, session: Session | None = None) -> QWizard:
+    session = session or Session(demo=demo, snapshot_path=snapshot, demo_title=demo_title)
     wizard = QWizard()
-    wizard.setWindowTitle("Switchover")
+    wizard.session = session  # type: ignore[attr-defined]
+    title = "Switchover"
+    if session.simulated:
+        title += " — demonstration (nothing on this computer is changed)"
+    wizard.setWindowTitle(title)
     wizard.setWizardStyle(QWizard.WizardStyle.ModernStyle)
     wizard.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-    wizard.addPage(WelcomePage(demo_title))
-    wizard.addPage(ScanPage(scan_function(demo, snapshot)))
-    wizard.resize(760, 560)
+    wizard.setStyleSheet(STYLE)
+    pages = {
+        Page.WELCOME: WelcomePage(session),
+        Page.SCAN: ScanPage(session, scan_function(session.demo, session.snapshot_path)),
+        Page.BAN: BanPage(session), Page.LOSE: LosePage(session),
+        Page.BACKUP: BackupPage(session), Page.CHOOSE: ChoosePage(session),
+        Page.UNINSTALL: UninstallPage(session), Page.RUN: RunPage(session),
+        Page.PROTECTED: ProtectedPage(session), Page.DONE: DonePage(session),
+    }
+    for page_id, page in pages.items():
+        wizard.setPage(int(page_id), page)
+    wizard.setStartId(int(Page.WELCOME))
+    wizard.resize(800, 600)
     return wizard
 
 
@@ -49,6 +80,11 @@ def run(demo: str | None = None, snapshot: str | None = None) -> int:
         # Validates NAME (a bad one exits 2 before any window appears); reads a small index.
         title = demo_machine(demo or None).title
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    wizard = build_wizard(demo, snapshot, title)
+    session = Session(demo=demo, snapshot_path=snapshot, demo_title=title)
+    if session.simulated:
+        # A real archive of the folders picked, kept away from the user's own folders.
+        session.destination = os.path.join(tempfile.gettempdir(), "switchover-demo-backups")
+        os.makedirs(session.destination, exist_ok=True)
+    wizard = build_wizard(session=session)
     wizard.show()
     return int(app.exec())

@@ -1,8 +1,10 @@
-"""One way to run core work off the UI thread: `run_job(parent, fn, on_done, on_error)`.
+"""The one way pages run core work off the UI thread.
 
-The UI thread never touches files, the registry, the network or subprocesses; pages hand
-such work to `run_job`, which runs it on Qt's global thread pool and delivers the result
-or the exception back on the UI thread through a signal.
+`start_job(parent, work, on_done, on_progress=...)` runs `work(progress, cancel)` on Qt's
+thread pool and delivers progress, the result or the error back on the UI thread through
+signals; errors go to `gui.errors.report_error` unless the page passes its own handler.
+The returned `Job` cancels through core's `CancelToken`. The UI thread never touches
+files, the registry, the network or subprocesses.
 """
 
 from __future__ import annotations
@@ -12,32 +14,62 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from core.jobs import CancelToken, Progress, ProgressCallback
 
-class _Relay(QObject):
+Work = Callable[[ProgressCallback, CancelToken], Any]
+
+
+class Job(QObject):
+    progress = Signal(object)
     done = Signal(object)
     failed = Signal(object)
 
+    def __init__(self, parent: QObject, work: Work) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.token = CancelToken()
+        self.running = False
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def _finish(self, _: object) -> None:
+        self.running = False
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
         super().__init__()
-        self._fn = fn
-        self._relay = relay
+        self.job = job
 
     def run(self) -> None:
+        job = self.job
         try:
-            result = self._fn()
-        except BaseException as exc:  # delivered to the page, which shows it
-            self._relay.failed.emit(exc)
+            result = job.work(lambda p: job.progress.emit(p), job.token)
+        except BaseException as exc:  # delivered to the page, which routes it by type
+            job.failed.emit(exc)
         else:
-            self._relay.done.emit(result)
+            job.done.emit(result)
+
+
+def start_job(parent: QObject, work: Work, on_done: Callable[[Any], None],
+              on_error: Callable[[BaseException], None] | None = None,
+              on_progress: Callable[[Progress], None] | None = None) -> Job:
+    from gui.errors import report_error
+
+    job = Job(parent, work)
+    job.done.connect(job._finish)
+    job.failed.connect(job._finish)
+    job.done.connect(on_done)
+    job.failed.connect(on_error or (lambda exc: report_error(parent, exc)))
+    if on_progress is not None:
+        job.progress.connect(on_progress)
+    job.running = True
+    QThreadPool.globalInstance().start(_Runnable(job))
+    return job
 
 
 def run_job(parent: QObject, fn: Callable[[], Any], on_done: Callable[[Any], None],
-            on_error: Callable[[BaseException], None]) -> _Relay:
-    """Run `fn` in the background; the relay is parented so it lives as long as the page."""
-    relay = _Relay(parent)
-    relay.done.connect(on_done)
-    relay.failed.connect(on_error)
-    QThreadPool.globalInstance().start(_Job(fn, relay))
-    return relay
+            on_error: Callable[[BaseException], None]) -> Job:
+    """For work that reports no progress and cannot be cancelled part-way."""
+    return start_job(parent, lambda _progress, _cancel: fn(), on_done, on_error)

@@ -1,111 +1,145 @@
-"""Wizard pages. Each calls one core function through `run_job` and only draws its result."""
+"""Welcome, Scan and "What the ban means": each calls core through a job and draws the result."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from html import escape
+from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QLabel,
+    QCheckBox,
+    QComboBox,
     QProgressBar,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
-    QWizardPage,
 )
 
 from core.detection import DetectionResult
 from core.errors import SwitchoverError
+from core.flow import Page
 from gui.jobs import run_job
+from gui.session import Session
+from gui.widgets import BasePage, browser, named, text_label
 
 
-class WelcomePage(QWizardPage):
-    def __init__(self, demo_title: str | None) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Welcome to Switchover"))
-        self.setSubTitle(self.tr("A calm, step-by-step way off Kaspersky, without losing "
-                                 "your data or your protection."))
-        text = QLabel(self.tr(
+class WelcomePage(BasePage):
+    page_id = Page.WELCOME
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, self.tr("Welcome to Switchover"),
+                         self.tr("A calm, step-by-step way off Kaspersky, without losing your "
+                                 "data or your protection."))
+        self.body.addWidget(text_label(self.tr(
             "<p>Switchover finds every Kaspersky product on this computer, explains what the "
-            "US ban means for you, keeps what uninstalling would lose, and makes sure you "
-            "are protected afterwards.</p>"
-            "<p><b>What Switchover will never do:</b> send anything about you or this "
-            "computer anywhere, change anything without asking you first, or earn money "
-            "from the product you choose (no affiliate links).</p>"))
-        text.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        if demo_title:
-            demo = QLabel(self.tr("<b>Demo mode:</b> showing an example machine ({0}). "
-                                  "Nothing on this computer is read or changed.")
-                          .replace("{0}", escape(demo_title)))
-            demo.setObjectName("demoBanner")
-            demo.setWordWrap(True)
-            layout.addWidget(demo)
-        layout.addStretch(1)
-
-
-class ScanPage(QWizardPage):
-    """Runs detection in the background and shows what was found, with evidence to expand."""
-
-    def __init__(self, scan: Callable[[], DetectionResult]) -> None:
-        super().__init__()
-        self._scan = scan
-        self._result: DetectionResult | None = None
-        self.setTitle(self.tr("What is on this computer"))
-        self.setSubTitle(self.tr("Switchover looks for Kaspersky products, other security "
-                                 "products, and leftovers of earlier removals."))
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: detection reports no steps
-        self.progress.setAccessibleName(self.tr("Scanning"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Found"), self.tr("Details")])
-        self.tree.setColumnWidth(0, 330)
-        self.tree.setAccessibleName(self.tr("Products found"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
+            "US ban means for you, keeps what uninstalling would lose, helps you choose a "
+            "replacement and removes Kaspersky with its own uninstallers.</p>"
+            "<p><b>What Switchover will never do:</b></p><ul>"
+            "<li>send anything about you or this computer anywhere (no telemetry);</li>"
+            "<li>change anything without asking you first;</li>"
+            "<li>earn money from the product you choose (no affiliate links, no paid "
+            "placement).</li></ul>"), self.tr("About Switchover")))
+        self.resume = named(QCheckBox(self.tr("Continue the uninstall that was interrupted")),
+                            self.tr("Resume"), self.tr("Switchover saved where it stopped "
+                                                       "last time and can pick up there."))
+        self.resume.hide()
+        self.resume.toggled.connect(self._toggle)
+        self.body.addWidget(self.resume)
+        self.body.addStretch(1)
 
     def initializePage(self) -> None:
-        self._result = None
+        if self.session.simulated:
+            return
+
+        def find() -> bool:
+            from core.uninstall_run import load_state, state_dir
+
+            state = load_state(state_dir() / "uninstall.json")
+            return state is not None and not state.finished
+
+        run_job(self, find, lambda found: self.resume.setVisible(bool(found)),
+                lambda _exc: None)
+
+    def _toggle(self, on: bool) -> None:
+        self.session.resume_uninstall = on
+
+
+class ScanPage(BasePage):
+    """Runs detection in the background and shows what was found, with evidence to expand."""
+
+    page_id = Page.SCAN
+
+    def __init__(self, session: Session, scan: Callable[[], tuple[Any, DetectionResult]]
+                 ) -> None:
+        super().__init__(session, self.tr("What is on this computer"),
+                         self.tr("Switchover looks for Kaspersky products, other security "
+                                 "products, and leftovers of earlier removals."))
+        self._scan = scan
+        self.progress = named(QProgressBar(), self.tr("Scanning"))
+        self.progress.setRange(0, 0)  # busy: detection reports no steps
+        self.summary = text_label(name=self.tr("Scan result"))
+        self.tree = named(QTreeWidget(), self.tr("Products found"),
+                          self.tr("Expand a product to see the evidence for it."))
+        self.tree.setHeaderLabels([self.tr("Found"), self.tr("Details")])
+        self.tree.setColumnWidth(0, 300)
+        self.tree.setMinimumHeight(200)
+        self.explain = text_label(name=self.tr("What this means"))
+        for widget in (self.progress, self.summary, self.tree, self.explain):
+            self.body.addWidget(widget)
+
+    @property
+    def result(self) -> DetectionResult | None:
+        return self.session.detection  # type: ignore[no-any-return]
+
+    def initializePage(self) -> None:
+        self.session.detection = None
         self.tree.clear()
         self.progress.show()
         self.summary.setText(self.tr("Scanning…"))
+        self.explain.clear()
         self.completeChanged.emit()
         run_job(self, self._scan, self._show, self._failed)
 
     def isComplete(self) -> bool:
-        return self._result is not None
-
-    @property
-    def result(self) -> DetectionResult | None:
-        return self._result
+        return self.session.detection is not None
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
         message = str(exc) if isinstance(exc, SwitchoverError) else (
-            self.tr("The scan stopped because of an internal error: ") + escape(repr(exc)))
-        self.summary.setText(f"<p style='color:#a00'>{escape(message)}</p>")
+            self.tr("The scan stopped because of an internal error: ") + repr(exc))
+        self.summary.setText("<p><b>" + self.tr("Problem:") + "</b> " + escape(message) + "</p>")
 
-    def _show(self, result: DetectionResult) -> None:
-        self._result = result
+    def _show(self, found: tuple[Any, DetectionResult]) -> None:
+        self.session.snapshot, result = found
+        self.session.detection = result
         self.progress.hide()
         verdict = (self.tr("This computer is protected right now.") if result.protected
                    else self.tr("This computer is <b>not</b> protected right now."))
         if result.products:
             count = len(result.products)
-            found = (self.tr("Found one Kaspersky product.") if count == 1 else
-                     self.tr("Found {0} Kaspersky products.").replace("{0}", str(count)))
+            found_text = (self.tr("Found one Kaspersky product.") if count == 1 else
+                          self.tr("Found {0} Kaspersky products.").replace("{0}", str(count)))
         else:
-            found = self.tr("No Kaspersky product is installed: there is nothing to remove.")
-        self.summary.setText(f"<p>{found} {verdict}<br>{escape(result.protection.reason)}</p>")
+            found_text = self.tr("No Kaspersky product is installed: there is nothing to "
+                                 "remove. Next, Switchover explains the background and helps "
+                                 "you check your protection.")
+        self.summary.setText(f"<p>{found_text} {verdict}<br>"
+                             f"{escape(result.protection.reason)}</p>")
         self._fill(result)
+        self._explain(result)
         self.completeChanged.emit()
+
+    def _explain(self, result: DetectionResult) -> None:
+        notes = []
+        if any(o.id in ("ultraav", "ultravpn") for o in result.others):
+            notes.append(self.tr("<b>UltraAV / UltraVPN</b> arrived with Kaspersky's automatic "
+                                 "switch for US customers in September 2024. Keeping or "
+                                 "removing them is your choice; the next pages explain."))
+        if result.leftovers:
+            notes.append(self.tr("<b>Leftovers</b> are traces of an earlier or forced removal. "
+                                 "They do not protect you; Switchover lists them and deletes "
+                                 "nothing of them on its own."))
+        self.explain.setText("<p>" + "</p><p>".join(notes) + "</p>" if notes else "")
 
     def _fill(self, result: DetectionResult) -> None:
         def group(title: str) -> QTreeWidgetItem:
@@ -136,13 +170,64 @@ class ScanPage(QWizardPage):
             for lo in result.leftovers:
                 detail = lo.where if lo.what == lo.label else f"{lo.what} — {lo.where}"
                 QTreeWidgetItem(leftovers, [lo.label, detail])
-        self._add_tooltips()
-
-    def _add_tooltips(self) -> None:
-        """Paths are long: the whole text is one hover away (and read by screen readers)."""
         pending = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while pending:
+        while pending:  # long paths: the whole text is one hover away and read aloud
             item = pending.pop()
             for column in (0, 1):
                 item.setToolTip(column, item.text(column))
             pending.extend(item.child(i) for i in range(item.childCount()))
+
+
+REGION_CHOICES = [("", "From this computer's settings"), ("US", "United States"),
+                  ("us-business", "United States (business)"), ("DE", "Germany"),
+                  ("IT", "Italy"), ("GB", "United Kingdom"), ("CA", "Canada"),
+                  ("AU", "Australia"), ("FR", "Another EU country"), ("JP", "Elsewhere")]
+
+
+class BanPage(BasePage):
+    page_id = Page.BAN
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, self.tr("What the ban means for you"),
+                         self.tr("Neutral and sourced: click a source to read it."))
+        self.region = named(QComboBox(), self.tr("Region"),
+                            self.tr("The rules differ by country; choose yours if the guess "
+                                    "is wrong."))
+        for code, label in REGION_CHOICES:
+            self.region.addItem(self.tr(label), code)
+        self.region.currentIndexChanged.connect(lambda _i: self._load())
+        self.heading = text_label(name=self.tr("Region and date"))
+        self.text = browser(self.tr("Explanation"))
+        self.text.setMinimumHeight(260)
+        for widget in (self.region, self.heading, self.text):
+            self.body.addWidget(widget)
+
+    def initializePage(self) -> None:
+        self._load()
+
+    def _load(self) -> None:
+        session = self.session
+        region = self.region.currentData() or None
+
+        def work() -> Any:
+            from core.explain import explain
+
+            return explain(session.snapshot, session.detection, date.today(), region)
+
+        self.text.setHtml(self.tr("<p>Loading…</p>"))
+        run_job(self, work, self._show, lambda exc: self.text.setPlainText(str(exc)))
+
+    def _show(self, result: Any) -> None:
+        from core.explain import long_date
+
+        self.heading.setText(self.tr("As of {0}; region from {1}.").replace(
+            "{0}", long_date(result.on)).replace("{1}", escape(result.region_from)))
+        parts = []
+        for section in result.sections:
+            links = " ".join(f"<a href='{escape(r.url)}'>[{escape(r.title[:60])}]</a>"
+                             for r in section.sources)
+            hedge = {"single-source": self.tr(" (one source)"),
+                     "uncertain": self.tr(" (uncertain)")}.get(section.confidence, "")
+            parts.append(f"<h3>{escape(section.title)}{hedge}</h3><p>{escape(section.body)}"
+                         f"</p><p><small>{links}</small></p>")
+        self.text.setHtml("".join(parts))

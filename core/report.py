@@ -1,0 +1,77 @@
+"""The migration report: what was found, kept, removed and chosen, as JSON and HTML.
+
+Plain data composed from the session's results, so the wizard, `switchover report` and a
+fleet script produce the same document. The HTML is self-contained (no scripts, no remote
+resources) and readable printed; the wizard prints it to PDF with Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from html import escape
+from typing import Any
+
+from core import __version__
+
+
+@dataclass
+class Report:
+    source: str
+    platform: str
+    found: list[dict[str, Any]] = field(default_factory=list)
+    protection_before: str = ""
+    backup: dict[str, Any] | None = None
+    chosen: dict[str, Any] | None = None
+    uninstall: list[dict[str, Any]] = field(default_factory=list)
+    protection_after: str = ""
+    notes: list[str] = field(default_factory=list)
+    created: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(
+        timespec="seconds"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": "switchover-report", "version": 1,
+                "switchover_version": __version__, **self.__dict__}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def to_html(self) -> str:
+        def rows(items: list[tuple[str, str]]) -> str:
+            return "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+                           for k, v in items)
+
+        parts = [
+            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+            "<title>Switchover migration report</title>",
+            "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.4}"
+            "th{text-align:left;padding-right:1em;vertical-align:top}"
+            "td,th{border-bottom:1px solid #ccc;padding:.3em}</style></head><body>",
+            "<h1>Switchover migration report</h1>",
+            f"<p>Made {escape(self.created)} by Switchover {escape(__version__)} for "
+            f"{escape(self.source)} ({escape(self.platform)}).</p>",
+            "<h2>What was found</h2><table>",
+            rows([(p["name"], p.get("detail", "")) for p in self.found])
+            or "<tr><td>No Kaspersky product.</td></tr>",
+            "</table>", f"<p>Protection before: {escape(self.protection_before)}</p>",
+        ]
+        if self.backup:
+            parts += ["<h2>What was backed up</h2><table>", rows([
+                ("Archive", str(self.backup.get("archive", ""))),
+                ("Files", str(self.backup.get("files", ""))),
+                ("Left out", str(len(self.backup.get("skipped", []))))]), "</table>"]
+        if self.chosen:
+            parts += ["<h2>Chosen replacement</h2><table>", rows([
+                ("Product", str(self.chosen.get("name", ""))),
+                ("Why", "; ".join(self.chosen.get("reasons", []))),
+                ("Download", str(self.chosen.get("download_url", "")))]), "</table>"]
+        if self.uninstall:
+            parts += ["<h2>What was removed</h2><table>",
+                      rows([(s["title"], f"{s['status']}: {s.get('detail', '')}")
+                            for s in self.uninstall]), "</table>"]
+        if self.protection_after:
+            parts.append(f"<p>Protection afterwards: {escape(self.protection_after)}</p>")
+        parts += [f"<p>{escape(n)}</p>" for n in self.notes]
+        parts.append("</body></html>")
+        return "".join(parts)

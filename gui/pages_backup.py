@@ -1,0 +1,425 @@
+""""What you would lose" and "Back up": the backup plan, the user's choices, the archive."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from core.flow import Page
+from core.jobs import Progress
+from gui.jobs import Job, run_job, start_job
+from gui.session import Session
+from gui.widgets import BasePage, named, text_label
+
+
+def _size(count: float) -> str:
+    from core.backup import human_size
+
+    return human_size(count)
+
+
+def passphrase_hint(text: str) -> str:
+    """A plain-words strength hint (the rule itself is core's)."""
+    from core.backup import passphrase_problem
+
+    if not text:
+        return ""
+    problem = passphrase_problem(text)
+    if problem:
+        return problem
+    return ("Strong: long and varied." if len(text) >= 16 and len(set(text)) >= 10
+            else "Acceptable; a longer phrase of several words is stronger.")
+
+
+class LosePage(BasePage):
+    page_id = Page.LOSE
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, self.tr("What you would lose"),
+                         self.tr("Uninstalling Kaspersky deletes these. Deal with the ones "
+                                 "only you can do first; Switchover copies the rest."))
+        self.items = QVBoxLayout()
+        box = QGroupBox(self.tr("Kaspersky's data"))
+        box.setLayout(self.items)
+        self.body.addWidget(box)
+        self.body.addWidget(self._password_box())
+        self.body.addWidget(self._folders_box())
+        self.skip = named(QCheckBox(self.tr("Skip the backup (I have my own)")),
+                          self.tr("Skip backup"))
+        self.skip.toggled.connect(self._changed)
+        self.body.addWidget(self.skip)
+        self.confirms: dict[str, QCheckBox] = {}
+
+    # -- Password Manager ----------------------------------------------------------------
+    def _password_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Saved passwords"))
+        layout = QVBoxLayout(box)
+        self.pm_help = text_label(name=self.tr("Password export guide"))
+        layout.addWidget(self.pm_help)
+        row = QHBoxLayout()
+        self.export_path = named(QLineEdit(), self.tr("Password export file"),
+                                 self.tr("The .txt file Kaspersky Password Manager exported."))
+        self.export_path.setReadOnly(True)
+        find = named(QPushButton(self.tr("Find my export")), self.tr("Find my export"))
+        find.clicked.connect(self._find_export)
+        pick = named(QPushButton(self.tr("Choose…")), self.tr("Choose the export file"))
+        pick.clicked.connect(self._pick_export)
+        for widget in (self.export_path, find, pick):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        form = QFormLayout()
+        self.format = named(QComboBox(), self.tr("New password manager"))
+        for key, label in (("bitwarden", "Bitwarden"), ("1password", "1Password"),
+                           ("chrome", "Chrome / Edge"), ("firefox", "Firefox")):
+            self.format.addItem(label, key)
+        convert = named(QPushButton(self.tr("Save CSV for import…")),
+                        self.tr("Convert for import"),
+                        self.tr("Writes the file your new password manager imports. Delete it "
+                                "after importing: it holds your passwords in plain text."))
+        convert.clicked.connect(self._convert)
+        pair = QHBoxLayout()
+        pair.addWidget(self.format)
+        pair.addWidget(convert)
+        form.addRow(self.tr("Convert for:"), pair)
+        self.passphrase = named(QLineEdit(), self.tr("Passphrase"),
+                                self.tr("Protects the copy of your passwords in the backup. "
+                                        "Without it nobody, not even you, can open that copy."))
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = named(QLineEdit(), self.tr("Passphrase again"))
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hint = text_label(name=self.tr("Passphrase strength"))
+        for field in (self.passphrase, self.again):
+            field.textChanged.connect(self._changed)
+        form.addRow(self.tr("Passphrase:"), self.passphrase)
+        form.addRow(self.tr("Again:"), self.again)
+        form.addRow("", self.hint)
+        layout.addLayout(form)
+        self.convert_result = text_label(name=self.tr("Conversion result"))
+        layout.addWidget(self.convert_result)
+        return box
+
+    def _find_export(self) -> None:
+        def work() -> list[str]:
+            from core.probes.user_data import find_kpm_exports, standard_folders
+
+            return find_kpm_exports([f.path for f in standard_folders()])
+
+        def show(found: list[str]) -> None:
+            if found:
+                self._set_export(found[0])
+            else:
+                self.convert_result.setText(self.tr("No export found in Documents, Desktop or "
+                                                    "Downloads. Use “Choose…”."))
+
+        run_job(self, work, show, lambda exc: self.convert_result.setText(str(exc)))
+
+    def _pick_export(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Kaspersky Password Manager export"),
+                                              "", self.tr("Text files (*.txt);;All files (*)"))
+        if path:
+            self._set_export(path)
+
+    def _set_export(self, path: str) -> None:
+        self.session.password_export = path
+        self.export_path.setText(path)
+        self._changed()
+
+    def _convert(self) -> None:
+        source = self.session.password_export
+        if not source:
+            self.convert_result.setText(self.tr("Choose the export first."))
+            return
+        fmt = self.format.currentData()
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save CSV"),
+                                                str(Path(source).with_suffix(f".{fmt}.csv")),
+                                                self.tr("CSV files (*.csv)"))
+        if not target:
+            return
+
+        def work() -> Any:
+            from core.atomic import write_text_atomic
+            from core.kpm_export import parse_kpm_export
+            from core.password_csv import convert
+
+            export = parse_kpm_export(Path(source).read_bytes().decode("utf-8-sig",
+                                                                       errors="replace"))
+            result = convert(export, fmt)
+            write_text_atomic(Path(target), result.csv_text, mode=0o600)
+            return result
+
+        def show(result: Any) -> None:
+            skipped = "".join(f"<li>{escape(t)} — {escape(r)}</li>" for t, r in result.skipped)
+            self.convert_result.setText(
+                self.tr("<p>Saved {0} entries. <b>Delete the CSV and the .txt export after "
+                        "importing them</b>: they hold every password in plain text.</p>")
+                .replace("{0}", str(result.written))
+                + (f"<p>{self.tr('Not converted:')}</p><ul>{skipped}</ul>" if skipped else ""))
+
+        run_job(self, work, show, lambda exc: self.convert_result.setText(escape(str(exc))))
+
+    # -- folders -------------------------------------------------------------------------
+    def _folders_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Your folders"))
+        layout = QVBoxLayout(box)
+        self.folder_boxes = QVBoxLayout()
+        layout.addLayout(self.folder_boxes)
+        add = named(QPushButton(self.tr("Add a folder…")), self.tr("Add a folder"))
+        add.clicked.connect(self._add_folder)
+        layout.addWidget(add)
+        row = QHBoxLayout()
+        self.destination = named(QLineEdit(), self.tr("Backup destination"),
+                                 self.tr("Where the backup archive is written, for example an "
+                                         "external drive."))
+        self.destination.setReadOnly(True)
+        pick = named(QPushButton(self.tr("Save backup to…")), self.tr("Choose destination"))
+        pick.clicked.connect(self._pick_destination)
+        row.addWidget(self.destination)
+        row.addWidget(pick)
+        layout.addLayout(row)
+        self.space = text_label(name=self.tr("Size and free space"))
+        layout.addWidget(self.space)
+        self.folder_checks: dict[str, QCheckBox] = {}
+        self.sizes: dict[str, int] = {}
+        return box
+
+    def _add_folder_box(self, label: str, path: str, checked: bool) -> None:
+        if path in self.folder_checks:
+            return
+        check = named(QCheckBox(f"{label} — {path}"), self.tr("Include {0}").replace("{0}",
+                                                                                     label))
+        check.setChecked(checked)
+        check.toggled.connect(self._changed)
+        self.folder_checks[path] = check
+        self.folder_boxes.addWidget(check)
+
+    def _add_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Folder to back up"))
+        if path:
+            self._add_folder_box(Path(path).name, path, True)
+            self._measure()
+
+    def _pick_destination(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Where to save the backup"))
+        if path:
+            self.destination.setText(path)
+            self.session.destination = path
+            self._measure()
+
+    def _measure(self) -> None:
+        folders = [p for p, c in self.folder_checks.items() if c.isChecked()]
+        destination = self.session.destination
+
+        def work() -> tuple[int, int | None]:
+            import shutil
+
+            from core.probes.user_data import measure
+
+            total = sum(size.bytes for size in measure(folders))
+            free = shutil.disk_usage(destination).free if destination else None
+            return total, free
+
+        def show(result: tuple[int, int | None]) -> None:
+            total, free = result
+            text = self.tr("Chosen folders: {0}.").replace("{0}", _size(total))
+            if free is not None:
+                enough = free > total * 1.05
+                text += " " + (self.tr("Free space there: {0} — enough.") if enough else
+                               self.tr("Free space there: {0} — <b>not enough</b>; choose "
+                                       "another place or fewer folders.")).replace(
+                    "{0}", _size(free))
+            self.space.setText(text)
+
+        self.space.setText(self.tr("Measuring…"))
+        run_job(self, work, show, lambda exc: self.space.setText(escape(str(exc))))
+
+    # -- page ----------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        from core.backup_plan import plan_backup
+
+        plan = plan_backup(self.session.detection)  # pure, from data already loaded
+        self.session.backup_plan = plan
+        while self.items.count():
+            widget = self.items.takeAt(0).widget()
+            if widget:
+                widget.deleteLater()
+        self.confirms = {}
+        for item in plan.items:
+            steps = "".join(f"<li>{escape(s)}</li>" for s in item.steps)
+            self.items.addWidget(text_label(f"<p><b>{escape(item.title)}</b><br>"
+                                            f"{escape(item.why)}</p><ol>{steps}</ol>",
+                                            item.title))
+            if item.must_confirm:
+                check = named(QCheckBox(self.tr("I have done this")),
+                              self.tr("Confirm: {0}").replace("{0}", item.title))
+                check.setChecked(item.id in self.session.confirmed)
+                check.toggled.connect(self._changed)
+                self.confirms[item.id] = check
+                self.items.addWidget(check)
+        has_pm = bool(plan.of_kind("password-manager"))
+        self.pm_help.setText(self.tr(
+            "<p>Export your passwords from Kaspersky Password Manager (Additional → Settings → "
+            "Import/Export → “Export to text file”), then point Switchover at the file. The "
+            "backup keeps it only encrypted with your passphrase.</p>") if has_pm else
+            self.tr("<p>No Kaspersky Password Manager was found. If you have a password export "
+                    "anyway, you can still add it here.</p>"))
+
+        def folders() -> Any:
+            from core.probes.user_data import standard_folders
+
+            return standard_folders()
+
+        def show(found: Any) -> None:
+            for folder in found:
+                self._add_folder_box(folder.label, folder.path,
+                                     folder.label in ("Documents", "Desktop", "Pictures"))
+            self._measure()
+
+        if not self.session.simulated:
+            run_job(self, folders, show, lambda _exc: None)
+        self._changed()
+
+    def _changed(self, *_: object) -> None:
+        session = self.session
+        session.confirmed = {key for key, box in self.confirms.items() if box.isChecked()}
+        session.folders = [p for p, c in self.folder_checks.items() if c.isChecked()]
+        session.skip_backup = self.skip.isChecked()
+        text = self.passphrase.text()
+        hint = passphrase_hint(text)
+        if text and self.again.text() and text != self.again.text():
+            hint = self.tr("The two passphrases differ.")
+        self.hint.setText(escape(hint))
+        ok = bool(text) and text == self.again.text() and not _weak(text)
+        session.passphrase = text if ok else None
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        session = self.session
+        if session.skip_backup:
+            return True
+        if not session.destination:
+            return False
+        return not session.password_export or session.passphrase is not None
+
+
+def _weak(text: str) -> bool:
+    from core.backup import passphrase_problem
+
+    return passphrase_problem(text) is not None
+
+
+class BackupPage(BasePage):
+    page_id = Page.BACKUP
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, self.tr("Back up"),
+                         self.tr("Switchover writes one ZIP archive and then checks every "
+                                 "file in it."))
+        self.bar = named(QProgressBar(), self.tr("Backup progress"))
+        self.bar.setRange(0, 1000)
+        self.status = text_label(name=self.tr("Backup status"))
+        self.cancel = named(QPushButton(self.tr("Cancel backup")), self.tr("Cancel backup"))
+        self.cancel.clicked.connect(self._cancel)
+        self.open = named(QPushButton(self.tr("Open folder")), self.tr("Open backup folder"))
+        self.open.clicked.connect(self._open)
+        self.open.hide()
+        for widget in (self.bar, self.status, self.cancel, self.open):
+            self.body.addWidget(widget)
+        self.body.addStretch(1)
+        self.job: Job | None = None
+        self.finished = False
+
+    def initializePage(self) -> None:
+        self.finished = False
+        self.open.hide()
+        if self.session.skip_backup:
+            self.status.setText(self.tr("Backup skipped at your request."))
+            self.finished = True
+            self.cancel.hide()
+            self.completeChanged.emit()
+            return
+        session = self.session
+
+        def work(progress: Any, cancel: Any) -> Any:
+            from core.backup import BackupOptions, run_backup
+            from core.backup_plan import BackupChoices, plan_backup
+            from core.verify import verify_archive
+
+            plan = plan_backup(session.detection, BackupChoices(
+                folders=tuple(session.folders), password_export=session.password_export))
+            result = run_backup(plan, session.destination, BackupOptions(
+                live=not session.simulated, passphrase=session.passphrase,
+                password_export=session.password_export), progress, cancel)
+            return result, verify_archive(result.archive, progress, cancel)
+
+        self.cancel.show()
+        self.cancel.setEnabled(True)
+        self.status.setText(self.tr("Measuring…"))
+        self.job = start_job(self, work, self._done, self._failed, self._progress)
+        self.completeChanged.emit()
+
+    def _progress(self, p: Progress) -> None:
+        self.bar.setValue(int(p.fraction * 1000))
+        eta = (self.tr(", about {0} s left").replace("{0}", f"{p.eta_seconds:.0f}")
+               if p.eta_seconds else "")
+        stage = {"measuring": self.tr("Measuring"), "copying": self.tr("Copying"),
+                 "verifying": self.tr("Checking")}.get(p.stage, p.stage)
+        self.status.setText(f"{stage}: {p.done_files}/{p.total_files} "
+                            f"{self.tr('files')}, {_size(p.done_bytes)} / "
+                            f"{_size(p.total_bytes)}{eta}<br><small>{escape(p.current)}"
+                            "</small>")
+
+    def _cancel(self) -> None:
+        if self.job:
+            self.job.cancel()
+            self.cancel.setEnabled(False)
+            self.status.setText(self.tr("Cancelling…"))
+
+    def _failed(self, exc: BaseException) -> None:
+        from core.errors import Cancelled
+
+        self.cancel.hide()
+        self.status.setText(escape(str(exc)) if not isinstance(exc, Cancelled) else
+                            self.tr("Cancelled: nothing was left behind. Go back to change "
+                                    "your choices, or skip the backup."))
+
+    def _done(self, result: Any) -> None:
+        backup, check = result
+        self.session.backup_result = backup
+        self.cancel.hide()
+        self.bar.setValue(1000)
+        verdict = (self.tr("Every file was read back and matches its checksum.") if check.ok
+                   else self.tr("<b>The check found problems</b>: do not rely on this "
+                                "archive; make a new one."))
+        skipped = (self.tr("{0} items were left out; the archive's README lists each with the "
+                           "reason.").replace("{0}", str(len(backup.skipped)))
+                   if backup.skipped else "")
+        self.status.setText(f"<p>{self.tr('Backup written:')} {escape(backup.archive)}<br>"
+                            f"{backup.files} {self.tr('files')}, {_size(backup.bytes)}. "
+                            f"{verdict} {skipped}</p>")
+        self.open.show()
+        self.finished = check.ok
+        self.completeChanged.emit()
+
+    def _open(self) -> None:
+        if self.session.backup_result:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(
+                self.session.backup_result.archive).parent)))
+
+    def isComplete(self) -> bool:
+        return self.finished
