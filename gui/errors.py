@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from core.errors import Cancelled, SwitchoverError
 
 _seen: set[str] = set()
+_open: list[QMessageBox] = []  # a parentless dialog would be garbage-collected at once
 log = logging.getLogger("switchover")
 
 
@@ -45,4 +46,6 @@ def report_error(parent: QWidget | None, exc: BaseException) -> None:
     copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+    _open.append(box)
+    box.finished.connect(lambda _result: _open.remove(box) if box in _open else None)
     box.open()

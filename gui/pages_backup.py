@@ -254,6 +254,7 @@ class LosePage(BasePage):
 
         plan = plan_backup(self.session.detection)  # pure, from data already loaded
         self.session.backup_plan = plan
+        self.destination.setText(self.session.destination)
         while self.items.count():
             widget = self.items.takeAt(0).widget()
             if widget:
@@ -409,8 +410,10 @@ class BackupPage(BasePage):
         skipped = (self.tr("{0} items were left out; the archive's README lists each with the "
                            "reason.").replace("{0}", str(len(backup.skipped)))
                    if backup.skipped else "")
+        files = self.tr("1 file") if backup.files == 1 else self.tr("{0} files").replace(
+            "{0}", str(backup.files))
         self.status.setText(f"<p>{self.tr('Backup written:')} {escape(backup.archive)}<br>"
-                            f"{backup.files} {self.tr('files')}, {_size(backup.bytes)}. "
+                            f"{files}, {_size(backup.bytes)}. "
                             f"{verdict} {skipped}</p>")
         self.open.show()
         self.finished = check.ok

@@ -154,8 +154,12 @@ class UninstallPage(BasePage):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, self.tr("Review the removal"),
-                         self.tr("Nothing is removed until you press “Uninstall now” on the "
-                                 "next page."))
+                         self.tr("Nothing is removed until you press “Uninstall now”. After "
+                                 "that, Back cannot undo it."))
+        from PySide6.QtWidgets import QWizard
+
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Uninstall now"))
         self.tree = named(QTreeWidget(), self.tr("Removal steps"))
         self.tree.setHeaderLabels([self.tr("Step"), self.tr("What happens")])
         self.tree.setColumnWidth(0, 260)
@@ -232,28 +236,22 @@ class RunPage(BasePage):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, self.tr("Uninstall"),
-                         self.tr("Kaspersky's own uninstallers run one after the other. This "
-                                 "cannot be undone with Back."))
-        self.setCommitPage(True)
-        self.setButtonText(self.parent_button(), self.tr("Uninstall now"))
+                         self.tr("Kaspersky's own uninstallers run one after the other; each "
+                                 "step shows its status."))
         self.tree = named(QTreeWidget(), self.tr("Step status"))
         self.tree.setHeaderLabels([self.tr("Step"), self.tr("Status")])
         self.tree.setColumnWidth(0, 300)
         self.tree.setMinimumHeight(240)
         self.status = text_label(name=self.tr("Uninstall status"))
-        self.start = named(QPushButton(self.tr("Start")), self.tr("Start the uninstall"))
+        self.start = named(QPushButton(self.tr("Try again")), self.tr("Try the uninstall again"),
+                           self.tr("Continues from the step that stopped."))
+        self.start.hide()
         self.start.clicked.connect(self._start)
         for widget in (self.tree, self.status, self.start):
             self.body.addWidget(widget)
         self.asker = _Asker(self)
         self.asker.asked.connect(self._ask)
         self.done = False
-
-    @staticmethod
-    def parent_button() -> Any:
-        from PySide6.QtWidgets import QWizard
-
-        return QWizard.WizardButton.CommitButton
 
     def initializePage(self) -> None:
         self.done = False
@@ -262,13 +260,13 @@ class RunPage(BasePage):
         if plan is not None:
             for step in plan.steps:
                 QTreeWidgetItem(self.tree, [step.title, self.tr("waiting")])
-        self.status.setText(self.tr("Press Start when you are ready."))
-        self.start.setEnabled(True)
+        self.status.setText(self.tr("Starting…"))
+        self._start()
 
     def _start(self) -> None:
         session = self.session
         asker = self.asker
-        self.start.setEnabled(False)
+        self.start.hide()
 
         def work(progress: Any, cancel: Any) -> Any:
             from core.uninstall_run import (
@@ -283,8 +281,8 @@ class RunPage(BasePage):
             folder = state_dir()
             path = folder / ("uninstall-simulated.json" if session.simulated
                              else "uninstall.json")
-            state = (load_state(path) if session.resume_uninstall else None) or new_state(
-                session.uninstall_plan, session.simulated)
+            saved = load_state(path) if session.resume_uninstall or retry else None
+            state = saved or new_state(session.uninstall_plan, session.simulated)
             session.uninstall_plan = state.plan
 
             def verify() -> tuple[bool, str]:
@@ -304,6 +302,7 @@ class RunPage(BasePage):
                             lambda p: progress((p, dict(state.states))), cancel)
             return runner.run()
 
+        retry = self.done
         start_job(self, work, self._finished, self._failed, self._progress)
 
     def _progress(self, update: tuple[Progress, dict[str, Any]]) -> None:
@@ -351,9 +350,9 @@ class RunPage(BasePage):
                                         "Switchover again it continues here and checks that "
                                         "everything is gone."))
         else:
-            self.status.setText(self.tr("Stopped: see the steps above. You can start again "
-                                        "once the problem is solved."))
-            self.start.setEnabled(True)
+            self.status.setText(self.tr("Stopped: see the steps above. Solve the problem, then "
+                                        "try again: Switchover continues from that step."))
+            self.start.show()
         self.done = True
         self.completeChanged.emit()
 
@@ -361,7 +360,8 @@ class RunPage(BasePage):
         from gui.errors import report_error
 
         self.status.setText(escape(str(exc)))
-        self.start.setEnabled(True)
+        self.start.show()
+        self.done = True
         report_error(self, exc)
 
     def isComplete(self) -> bool:

@@ -1,0 +1,196 @@
+"""The whole wizard, headless: a demo migration from welcome to report, and its safeguards."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QTreeWidget,
+)
+
+from core.flow import Page, next_page
+from core.uninstall_plan import ProtectionAfter, Step, UninstallPlan
+from core.uninstall_run import new_state, save_state
+from gui.app import build_wizard
+from gui.errors import report_error
+from gui.session import Session
+
+
+@pytest.fixture(autouse=True)
+def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SWITCHOVER_STATE_DIR", str(tmp_path / "state"))
+
+
+def _wizard(qtbot, tmp_path: Path, demo: str):  # type: ignore[no-untyped-def]
+    session = Session(demo=demo, demo_title="demo")
+    session.destination = str(tmp_path / "backups")
+    os.makedirs(session.destination)
+    wizard = build_wizard(session=session)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard, session
+
+
+def _next(qtbot, wizard) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=20000)
+    wizard.next()
+
+
+def test_the_flow_skips_backup_and_removal_when_there_is_no_kaspersky() -> None:
+    route, page = [], Page.WELCOME
+    while page != Page.DONE:
+        route.append(page)
+        page = next_page(page, kaspersky_found=False)
+    assert route == [Page.WELCOME, Page.SCAN, Page.BAN, Page.CHOOSE]
+    assert next_page(Page.WELCOME, True, resume_uninstall=True) == Page.RUN
+    assert next_page(Page.SCAN, True) == Page.BAN and next_page(Page.BAN, True) == Page.LOSE
+
+
+def test_a_demo_migration_from_welcome_to_report(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard, session = _wizard(qtbot, tmp_path, "windows-total-security")
+    assert "Switchover" in wizard.windowTitle() and "demonstration" in wizard.windowTitle()
+    _next(qtbot, wizard)  # welcome
+    _next(qtbot, wizard)  # scan
+    qtbot.waitUntil(lambda: "Is it illegal" in wizard.currentPage().text.toPlainText(),
+                    timeout=10000)
+    _next(qtbot, wizard)  # ban
+    lose = wizard.currentPage()
+    assert not lose.isComplete() or session.destination
+    for box in lose.confirms.values():
+        box.setChecked(True)
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    (docs / "letter.txt").write_text("hello\n")
+    lose._add_folder_box("Documents", str(docs), True)
+    lose._changed()
+    _next(qtbot, wizard)
+    backup = wizard.currentPage()
+    qtbot.waitUntil(lambda: backup.isComplete(), timeout=20000)
+    assert "matches its checksum" in backup.status.text()
+    assert Path(session.backup_result.archive).is_file()
+    _next(qtbot, wizard)  # backup
+    choose = wizard.currentPage()
+    qtbot.waitUntil(lambda: bool(choose.group.buttons()), timeout=10000)
+    assert choose.need_boxes["password-manager"].isChecked(), "from what Kaspersky did"
+    choose.group.buttons()[0].setChecked(True)
+    assert session.chosen.id == "microsoft-defender"
+    _next(qtbot, wizard)  # choose
+    review = wizard.currentPage()
+    assert review.isCommitPage() and review.isComplete()
+    _next(qtbot, wizard)  # commit: "Uninstall now"
+    run = wizard.currentPage()
+    qtbot.waitUntil(lambda: run.isComplete(), timeout=20000)
+    assert session.uninstall_state.finished
+    assert "simulated" in run.tree.topLevelItem(7).text(1)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)  # protected
+    done = wizard.currentPage()
+    for kind in ("html", "pdf", "json"):
+        done.save_to(tmp_path / f"report.{kind}", kind)
+    qtbot.waitUntil(lambda: (tmp_path / "report.pdf").exists()
+                    and (tmp_path / "report.json").exists(), timeout=20000)
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["chosen"]["name"] == "Microsoft Defender Antivirus"
+    assert report["found"][0]["name"] == "Kaspersky Total Security"
+    assert "Demonstration" in (tmp_path / "report.html").read_text()
+
+
+def test_a_clean_machine_goes_from_scan_to_choosing_protection(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard, _ = _wizard(qtbot, tmp_path, "windows-clean-defender")
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    assert wizard.currentId() == Page.BAN
+    _next(qtbot, wizard)
+    assert wizard.currentId() == Page.CHOOSE
+
+
+def test_a_backup_can_be_cancelled_and_leaves_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from core.demo import load_demo
+    from core.detection import detect
+
+    wizard, session = _wizard(qtbot, tmp_path, "windows-clean-defender")
+    big = tmp_path / "big"
+    big.mkdir()
+    chunk = os.urandom(10_000_000)
+    for i in range(40):
+        (big / f"{i}.bin").write_bytes(chunk)
+    session.detection = detect(load_demo("windows-clean-defender"))
+    session.folders = [str(big)]
+    backup = wizard.page(int(Page.BACKUP))
+    backup.initializePage()
+    qtbot.waitUntil(lambda: backup.bar.value() > 0, timeout=20000)
+    backup._cancel()
+    qtbot.waitUntil(lambda: "Cancelled" in backup.status.text(), timeout=20000)
+    assert not backup.isComplete()
+    assert os.listdir(session.destination) == []
+
+
+def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard, _ = _wizard(qtbot, tmp_path, "windows-total-security")
+    missing = []
+    for page_id in wizard.pageIds():
+        page = wizard.page(page_id)
+        for kind in (QAbstractButton, QLineEdit, QComboBox, QTreeWidget):
+            for widget in page.findChildren(kind):
+                if not widget.accessibleName():
+                    missing.append(f"{type(page).__name__}: {type(widget).__name__} "
+                                   f"{getattr(widget, 'text', lambda: '')()}")
+    assert missing == []
+
+
+def test_the_demo_banner_is_on_every_page(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    wizard, _ = _wizard(qtbot, tmp_path, "windows-total-security")
+    for page_id in wizard.pageIds():
+        banner = wizard.page(page_id).findChild(QLabel, "demoBanner")
+        assert banner is not None and "Nothing on this computer" in banner.text(), page_id
+
+
+def test_an_interrupted_uninstall_is_offered_on_start(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from core.uninstall_run import state_dir
+
+    plan = UninstallPlan("windows", (Step(id="verify", kind="verify", title="v",
+                                          description=""),), ProtectionAfter("defender", "x"))
+    save_state(new_state(plan, simulated=False), state_dir() / "uninstall.json")
+    wizard = build_wizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    welcome = wizard.currentPage()
+    qtbot.waitUntil(lambda: welcome.resume.isVisible(), timeout=10000)
+    welcome.resume.setChecked(True)
+    assert wizard.currentPage().nextId() == Page.RUN
+
+
+def test_errors_are_routed_by_type(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from core.errors import Cancelled
+
+    before = set(QApplication.topLevelWidgets())
+    report_error(None, Cancelled("stop"))
+    assert set(QApplication.topLevelWidgets()) == before, "a cancel is silent"
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError as exc:
+        report_error(None, exc)
+    def boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+
+    qtbot.waitUntil(lambda: bool(boxes()), timeout=5000)
+    assert "ZeroDivisionError" in boxes()[-1].detailedText()
+    copy = next(b for b in boxes()[-1].buttons() if b.text() == "Copy details")
+    copy.click()
+    assert "ZeroDivisionError" in QApplication.clipboard().text()
+    for box in boxes():
+        box.close()
