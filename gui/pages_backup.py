@@ -65,6 +65,7 @@ class LosePage(BasePage):
         self.skip.toggled.connect(self._changed)
         self.body.addWidget(self.skip)
         self.confirms: dict[str, QCheckBox] = {}
+        self.plan_ready = False
 
     # -- Password Manager ----------------------------------------------------------------
     def _password_box(self) -> QGroupBox:
@@ -252,9 +253,17 @@ class LosePage(BasePage):
     def initializePage(self) -> None:
         from core.backup_plan import plan_backup
 
-        plan = plan_backup(self.session.detection)  # pure, from data already loaded
-        self.session.backup_plan = plan
         self.destination.setText(self.session.destination)
+        detection = self.session.detection
+        self.plan_ready = False
+        self.completeChanged.emit()
+        # The planner is pure but reads its bundled rules: off the UI thread like all file work.
+        run_job(self, lambda: plan_backup(detection), self._show_plan,
+                lambda exc: self.pm_help.setText(escape(str(exc))))
+
+    def _show_plan(self, plan: Any) -> None:
+        self.session.backup_plan = plan
+        self.plan_ready = True
         while self.items.count():
             widget = self.items.takeAt(0).widget()
             if widget:
@@ -311,6 +320,8 @@ class LosePage(BasePage):
 
     def isComplete(self) -> bool:
         session = self.session
+        if not self.plan_ready:
+            return False
         if session.skip_backup:
             return True
         if not session.destination:

@@ -190,9 +190,19 @@ class UninstallPage(BasePage):
                           skip_backup=session.skip_backup, confirmed=frozenset(session.confirmed),
                           accept_unprotected=session.accept_unprotected,
                           remove_ultraav=session.remove_ultraav)
-        plan = plan_uninstall(session.snapshot, session.detection,  # pure: no I/O
-                              session.backup_plan or plan_backup(session.detection), answers)
-        session.uninstall_plan = plan
+        session.uninstall_plan = None
+        self.completeChanged.emit()
+
+        def work() -> Any:  # pure, but it reads the bundled signatures: off the UI thread
+            return plan_uninstall(session.snapshot, session.detection,
+                                  session.backup_plan or plan_backup(session.detection),
+                                  answers)
+
+        run_job(self, work, self._show_plan,
+                lambda exc: self.blocked.setText(escape(str(exc))))
+
+    def _show_plan(self, plan: Any) -> None:
+        self.session.uninstall_plan = plan
         self.tree.clear()
         for step in plan.steps:
             item = QTreeWidgetItem(self.tree, [step.title, step.description])

@@ -66,7 +66,7 @@ def test_a_demo_migration_from_welcome_to_report(qtbot, tmp_path: Path) -> None:
                     timeout=10000)
     _next(qtbot, wizard)  # ban
     lose = wizard.currentPage()
-    assert not lose.isComplete() or session.destination
+    qtbot.waitUntil(lambda: lose.plan_ready, timeout=10000)
     for box in lose.confirms.values():
         box.setChecked(True)
     docs = tmp_path / "Documents"
@@ -87,7 +87,8 @@ def test_a_demo_migration_from_welcome_to_report(qtbot, tmp_path: Path) -> None:
     assert session.chosen.id == "microsoft-defender"
     _next(qtbot, wizard)  # choose
     review = wizard.currentPage()
-    assert review.isCommitPage() and review.isComplete()
+    assert review.isCommitPage()
+    qtbot.waitUntil(review.isComplete, timeout=10000)
     _next(qtbot, wizard)  # commit: "Uninstall now"
     run = wizard.currentPage()
     qtbot.waitUntil(lambda: run.isComplete(), timeout=20000)
