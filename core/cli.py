@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_catalog_commands(sub)
     _add_explain_command(sub)
     _add_uninstall_command(sub)
+    _add_fleet_commands(sub)
     return parser
 
 
@@ -82,6 +83,23 @@ def _add_uninstall_command(sub: argparse._SubParsersAction) -> None:  # type: ig
                      help="use the uninstallers' silent modes (unattended fleets)")
     uni.add_argument("--restart", action="store_true",
                      help="forget a saved, unfinished uninstall and plan afresh")
+
+
+def _add_fleet_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    mig = sub.add_parser("migrate", help="detect, back up, uninstall and verify by a policy file")
+    source = mig.add_mutually_exclusive_group()
+    source.add_argument("--snapshot", metavar="FILE",
+                        help="a saved snapshot (everything is simulated)")
+    source.add_argument("--demo", metavar="NAME", help="a bundled example machine (simulated)")
+    mig.add_argument("--unattended", action="store_true", help="no questions: the policy answers")
+    mig.add_argument("--policy", metavar="FILE", required=True, help="TOML or JSON policy")
+    mig.add_argument("--dry-run", action="store_true", help="plan everything, change nothing")
+    mig.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    fleet = sub.add_parser("fleet-report", help="one summary of many machines' reports")
+    fleet.add_argument("dirs", metavar="DIR", nargs="+", help="folders of reports and snapshots")
+    fleet.add_argument("--out-dir", metavar="DIR", default=".",
+                       help="where fleet.csv and fleet.html go (default: here)")
+    fleet.add_argument("--json", action="store_true", help="one JSON document on standard output")
 
 
 def _add_explain_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -233,6 +251,10 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
         from core import backup_cli
 
         return getattr(backup_cli, f"cmd_{name}")  # type: ignore[no-any-return]
+    if name in ("migrate", "fleet-report"):
+        from core import fleet_cli
+
+        return getattr(fleet_cli, "cmd_" + name.replace("-", "_"))  # type: ignore[no-any-return]
     if name == "uninstall":
         from core.uninstall_cli import cmd_uninstall
 
