@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 GENESIS = "0" * 64
-_SECRETISH = re.compile(r"(?i)\b(pass(?:word)?|pwd|secret|token|key)\s*[:=]\s*\S+")
+_SECRETISH = re.compile(
+    r"(?i)\b(\w*(?:pass(?:word|wd)?|pwd|secret|token|key)\w*)\s*[:=]\s*"
+    r"(\"[^\"]*\"|'[^']*'|\S+)")
 
 
 def redact(line: str) -> str:
-    """A short output line with anything shaped like `password: value` blanked."""
+    """A short line with anything shaped like `password: value` or KLPASSWD=… blanked."""
     return _SECRETISH.sub(r"\1=[removed]", line)[:200]
 
 
@@ -34,10 +36,12 @@ def _last_hash(path: Path) -> str:
     if not path.is_file():
         return GENESIS
     last = GENESIS
-    with open(path, encoding="utf-8") as handle:
+    with open(path, encoding="utf-8", errors="replace") as handle:
         for line in handle:
-            if line.strip():
-                last = json.loads(line)["hash"]
+            try:
+                last = str(json.loads(line)["hash"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a damaged line never stops the log; verify_chain reports it
     return last
 
 

@@ -73,7 +73,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
                  f"{', '.join(result.needs_from_detection)})"
                  if result.needs_from_detection else ""))
     for rec in result.recommendations:
-        tag = " — built in" if rec.built_in else ""
+        tag = {"microsoft-defender": " — built into Windows",
+               "clamav": " — free, from your distribution"}.get(rec.id, "")
         print(f"\n{rec.rank}. {rec.name}{tag} · {rec.price}")
         for reason in rec.reasons:
             print(f"   + {reason.text}")

@@ -7,7 +7,6 @@ bundled catalog with a one-sentence note saying why. Everything here works offli
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -31,13 +30,33 @@ class CatalogInUse:
 
 
 def cache_dir() -> Path:
-    """Where downloaded catalogs live (platformdirs' cache folder; overridable for tests)."""
-    override = os.environ.get("SWITCHOVER_CACHE_DIR")
-    if override:
-        return Path(override) / "catalog"
-    import platformdirs
+    """Where downloaded catalogs live (platformdirs' cache folder)."""
+    from core.app_dirs import cache_root
 
-    return Path(platformdirs.user_cache_dir("switchover", appauthor=False)) / "catalog"
+    return cache_root() / "catalog"
+
+
+def _high_water() -> Path:
+    """The highest catalog version ever accepted, kept apart from the cache on purpose:
+    clearing the cache must not reopen the door to an older, signed-but-stale catalog."""
+    from core.app_dirs import state_dir
+
+    return state_dir() / "catalog-highest-version"
+
+
+def highest_accepted() -> int:
+    try:
+        return int(_high_water().read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return 0
+
+
+def record_accepted(version: int) -> None:
+    from core.atomic import write_text_atomic
+
+    if version > highest_accepted():
+        _high_water().parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(_high_water(), f"{version}\n")
 
 
 def check_signed(data: bytes, signature: bytes, keys: tuple[TrustedKey, ...],
@@ -86,7 +105,11 @@ def load_catalog(keys: tuple[TrustedKey, ...], today: date,
         except (CatalogInvalid, SignatureInvalid, OSError) as exc:
             notes.append(f"The downloaded catalog was not used: {exc}")
         else:
-            if catalog.version > bundled.catalog.version:
+            if catalog.version < highest_accepted():
+                notes.append(f"The downloaded catalog (version {catalog.version}) is older "
+                             f"than version {highest_accepted()}, accepted before: a rollback "
+                             "is refused.")
+            elif catalog.version > bundled.catalog.version:
                 return CatalogInUse(catalog, "cached", str(cached_file), key_id, tuple(notes))
     return CatalogInUse(bundled.catalog, bundled.origin, bundled.path, bundled.signed_by,
                         tuple(notes))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,8 @@ from core.catalog_store import (
     SIGNATURE_NAME,
     CatalogInUse,
     check_signed,
+    highest_accepted,
+    record_accepted,
 )
 from core.catalog_trust import MAX_SIGNATURE_BYTES, SignatureInvalid, TrustedKey
 from core.jobs import CancelToken
@@ -66,10 +69,17 @@ def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken) 
     if not url.lower().startswith("https://"):
         raise _Refused(f"the update address {url} is not HTTPS")
     started = time.monotonic()
+    expired = threading.Event()
     try:
         with requests.get(url, stream=True, timeout=(settings.connect_timeout,
                                                      settings.read_timeout),
                           headers={"User-Agent": "Switchover catalog update"}) as response:
+            # Read timeouts apply per packet: a server that drips one byte at a time would
+            # never trip them. The watchdog closes the connection at the total deadline.
+            remaining = max(0.1, settings.total_timeout - (time.monotonic() - started))
+            watchdog = threading.Timer(remaining, lambda: (expired.set(), response.close()))
+            watchdog.daemon = True
+            watchdog.start()
             if not response.url.lower().startswith("https://"):
                 raise _Refused("the server redirected to an address that is not HTTPS")
             if response.status_code != 200:
@@ -80,14 +90,23 @@ def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken) 
                 raise _Refused(f"the file is larger than the {limit // 1024} KB allowed")
             chunks: list[bytes] = []
             size = 0
-            for chunk in response.iter_content(64 * 1024):
-                cancel.raise_if_cancelled()
-                size += len(chunk)
-                if size > limit:
-                    raise _Refused(f"the file is larger than the {limit // 1024} KB allowed")
-                if time.monotonic() - started > settings.total_timeout:
-                    raise _Refused("the download took too long")
-                chunks.append(chunk)
+            try:
+                for chunk in response.iter_content(16 * 1024):
+                    cancel.raise_if_cancelled()
+                    size += len(chunk)
+                    if size > limit:
+                        raise _Refused(f"the file is larger than the {limit // 1024} KB "
+                                       "allowed")
+                    chunks.append(chunk)
+            except (requests.exceptions.RequestException, AttributeError, ValueError,
+                    OSError):
+                if expired.is_set():
+                    raise _Refused("the download took too long") from None
+                raise
+            finally:
+                watchdog.cancel()
+            if expired.is_set():
+                raise _Refused("the download took too long")
             return b"".join(chunks)
     except requests.exceptions.SSLError:
         raise _Refused("the server's certificate could not be verified") from None
@@ -137,11 +156,13 @@ def update_catalog(in_use: CatalogInUse, keys: tuple[TrustedKey, ...], cache: Pa
                     if str(exc).startswith("The catalog") else str(exc).rstrip("."))
     except CatalogInvalid as exc:
         return kept(str(exc).rstrip("."))
-    if catalog.version <= current:
+    floor = max(current, highest_accepted())
+    if catalog.version <= floor:
         return kept(f"the server offers version {catalog.version}, which is not newer "
-                    "(older catalogs are never installed)", failed=catalog.version < current)
+                    "(older catalogs are never installed)", failed=catalog.version < floor)
     _write_atomic(cache / SIGNATURE_NAME, signature)
     _write_atomic(cache / CATALOG_NAME, data)
+    record_accepted(catalog.version)
     return UpdateResult(True, f"Updated to catalog version {catalog.version} (reviewed "
                               f"{catalog.reviewed}, signed by {key_id}).", catalog.version,
                         "cached")

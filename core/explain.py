@@ -124,11 +124,9 @@ def country_of(snapshot: SystemSnapshot | None) -> tuple[str | None, str]:
     found = _TZ.get(zone) or next((c for p, c in _TZ_PREFIXES if zone.startswith(p)), None)
     if found:
         return found, f"the time zone {zone}"
-    locale = snapshot.os.locale or ""
-    match = re.match(r"^[a-z]{2,3}[_-]([A-Z]{2})", locale)
-    if match:
-        return match.group(1), f"the language setting {locale}"
-    return None, "unknown"
+    # The language setting is not evidence of a country (en_US is the default on servers
+    # everywhere): without a country or a telling time zone the user is asked instead.
+    return None, "nothing on this computer (choose yours with --region)"
 
 
 def is_business(detection: DetectionResult | None) -> bool:
@@ -203,7 +201,8 @@ def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, 
     texts = load_texts()
     country, region_from = country_of(snapshot)
     if region:
-        code = region.strip()
+        code = {"uk": "GB", "eu": "eu-other", "usa": "US"}.get(region.strip().casefold(),
+                                                              region.strip())
         if code.lower() in REGIONS:
             resolved = code.lower()
             country = "US" if resolved.startswith("us-") else (
@@ -246,6 +245,10 @@ def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, 
             continue
         if not set(when.get("requires", [])) <= conditions:
             continue
+        if raw.get("from") and on < date.fromisoformat(raw["from"]):
+            continue  # an event after the date asked about is not told as past
+        if raw.get("until") and on > date.fromisoformat(raw["until"]):
+            continue  # superseded by a later section
         body = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], raw["body"])
         refs = tuple(SourceRef(s, sources[s]["title"], sources[s]["url"], sources[s]["date"])
                      for s in raw["sources"])

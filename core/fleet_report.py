@@ -127,7 +127,7 @@ def _bars(counts: list[tuple[str, int]], title: str) -> str:
 
 def to_html(rows: list[MachineRow], problems: list[str]) -> str:
     states = Counter(r.state for r in rows)
-    ages = Counter()
+    ages: Counter[str] = Counter()
     for row in rows:
         if row.definitions_age_days is None or row.state not in ("kaspersky-present", "failed"):
             continue

@@ -153,9 +153,13 @@ class Migration:
                           remove_ultraav=policy.remove_ultraav, quiet=policy.quiet)
         path = self.state_dir / ("uninstall-simulated.json" if self.simulated
                                  else "uninstall.json")
+        from core.uninstall_run import revalidate
+
         state = None if self.dry_run else load_state(path)
-        plan = state.plan if state is not None and not state.finished else plan_uninstall(
-            self.snapshot, detection, plan_backup(detection), answers)
+        fresh = plan_uninstall(self.snapshot, detection, plan_backup(detection), answers)
+        if state is not None and not state.finished and not self.simulated:
+            revalidate(state, fresh, {p.id for p in detection.products})
+        plan = state.plan if state is not None and not state.finished else fresh
         self.report["protection_after_expected"] = plan.protection_after.text
         self.report["steps"] = [{"id": s.id, "title": s.title, "argv": list(s.argv)}
                                 for s in plan.steps]
@@ -193,7 +197,7 @@ class Migration:
         met, why = expected_met(self.policy, after)
         self.report.update(protected_after=report.protected, expected_protection_met=met,
                            leftovers=[asdict(i) for i in report.instructions])
-        return report.kaspersky_gone, report.summary() + " " + why
+        return report.ok and met, report.summary() + " " + why
 
     def _outcome(self, state: Any) -> int:
         if state.finished:

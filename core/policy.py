@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,9 +69,9 @@ def _parse(path: Path) -> Any:
             return json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BadInput(f"The policy {path} is not valid JSON ({exc}).") from None
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
+    else:  # Python 3.10: the same parser, from PyPI
         import tomli as tomllib
     try:
         return tomllib.loads(raw.decode("utf-8"))

@@ -174,11 +174,12 @@ def _built_in_notes(product: CatalogProduct) -> list[Reason]:
         return [
             Reason("Built into Windows 10 and 11, free, and switches itself back on when "
                    "Kaspersky is removed", 0, product.free_tier.sources),
-            Reason("Trade-off: no VPN or password manager of its own", 0, ()),
+            Reason("Trade-off: the catalog confirms no VPN or password manager in it; you "
+                   "may need separate ones", 0, ()),
         ]
     if product.id == "clamav":
-        return [Reason("Free and open source, in every major distribution", 0,
-                       product.free_tier.sources),
+        return [Reason("Free and open source, packaged by every major distribution (not "
+                       "installed by default)", 0, product.free_tier.sources),
                 Reason("Trade-off: scans on demand; real-time scanning needs clamonacc "
                        "to be set up", 0, product.features["realtime"].sources)]
     return []
@@ -203,6 +204,9 @@ def recommend(catalog: Catalog, request: Request, today: date,
         reasons, cautions = _score(product, request, why, today)
         if product.id in built_in_ids:
             reasons = _built_in_notes(product) + reasons
+            if reason is not None:  # shown anyway as the free default, and said so
+                cautions.insert(0, Reason(f"Shown as the free default for this platform, "
+                                          f"although: {reason}", 0, ()))
         total = sum(r.points for r in (*reasons, *cautions))
         scored.append((total, product, reasons, cautions))
     scored.sort(key=lambda item: (item[1].id not in built_in_ids, -item[0], item[1].name))

@@ -1,8 +1,9 @@
 """`switchover uninstall`: plan, and with --yes run, the removal; resume where it stopped.
 
 Without --yes (or with --dry-run) it only shows the plan. On a snapshot or a demo machine
-the run is simulated and says so. Exit codes (spec/cli.md): 0 done or planned, 1 a step
-failed or could not start, 4 something remains or the machine would be left unprotected.
+the run is simulated and says so. Exit codes (spec/cli.md): 0 done, planned, or waiting
+for a restart; 1 a step failed or could not start; 4 something remains (a step waits for
+you, or the final check still finds Kaspersky) or the machine is or would be unprotected.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def _verifier(simulated: bool, plan: Any) -> Any:
         report = verify_removal(detect(probe_machine()))
         lines = [report.summary()] + [f"{i.what} ({i.where}): {i.how}"
                                       for i in report.instructions]
-        return report.kaspersky_gone, "\n".join(lines)
+        return report.ok, "\n".join(lines)  # gone *and* protected, or exit 4
 
     return simulated_verify if simulated else real_verify
 
@@ -92,16 +93,30 @@ def _load_or_plan(args: argparse.Namespace, simulated: bool, path: Path
     from core.cli import snapshot_from
     from core.detection import detect
     from core.uninstall_plan import plan_uninstall
-    from core.uninstall_run import load_state
+    from core.uninstall_run import load_state, revalidate
 
+    source = _source(args)
     state = None if args.restart or args.dry_run else load_state(path)
-    if state is not None and not state.finished:
+    if state is not None and (state.finished or state.source != source):
+        state = None  # another machine's or demo's run is not resumed here
+    snapshot = snapshot_from(args)
+    detection = detect(snapshot)
+    fresh = plan_uninstall(snapshot, detection, plan_backup(detection), _answers(args))
+    if state is not None:
+        if not simulated:
+            revalidate(state, fresh, {p.id for p in detection.products})
         if not args.json:
             print(f"Resuming the uninstall started {state.created}.", file=sys.stderr)
         return state.plan, state
-    snapshot = snapshot_from(args)
-    detection = detect(snapshot)
-    return plan_uninstall(snapshot, detection, plan_backup(detection), _answers(args)), None
+    return fresh, None
+
+
+def _source(args: argparse.Namespace) -> str:
+    if args.snapshot:
+        return "snapshot:" + os.path.abspath(str(args.snapshot))
+    if args.demo is not None:
+        return "demo:" + str(args.demo or "")
+    return "this computer"
 
 
 def _show_only(args: argparse.Namespace, plan: Any, state: Any, simulated: bool) -> int:
@@ -135,7 +150,7 @@ def cmd_uninstall(args: argparse.Namespace) -> int:
         return _show_only(args, plan, state, simulated)
     if state is None and plan.blocked_by:
         return _blocked(args, plan, simulated)
-    state = state or new_state(plan, simulated)
+    state = state or new_state(plan, simulated, _source(args))
     elevate: tuple[str, ...] = ()
     if sys.platform.startswith("linux") and hasattr(os, "geteuid") and os.geteuid() != 0:
         elevate = ("/usr/bin/sudo",)
@@ -153,9 +168,9 @@ def cmd_uninstall(args: argparse.Namespace) -> int:
         path.replace(path.with_name(path.stem + f"-{state.created[:10]}.done.json"))
     if outcome == "done":
         return EXIT_REMAINS if plan.leaves_unprotected else 0
-    if outcome == "something remains":
-        return EXIT_REMAINS
-    return 0 if outcome in ("needs-reboot", "needs-user") else 1
+    if outcome in ("something remains", "needs-user"):
+        return EXIT_REMAINS  # Kaspersky (or a gap in protection) is still there
+    return 0 if outcome == "needs-reboot" else 1
 
 
 def _outcome(state: Any) -> str:

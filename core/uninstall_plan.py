@@ -35,7 +35,11 @@ INTERPRETERS = frozenset((
     "wsl.exe", "python.exe", "pythonw.exe", "msbuild.exe", "installutil.exe", "regasm.exe",
 ))
 USER_WRITABLE = ("\\users\\", "\\appdata\\", "\\temp\\", "\\tmp\\", "\\downloads\\",
-                 "\\public\\", "\\windows\\temp\\")
+                 "\\public\\", "\\windows\\temp\\", "\\documents and settings\\")
+# Only administrators can write below these; an entry's own InstallLocation is not trusted
+# to widen this (a per-user registry entry could name C:\ as its "install folder").
+TRUSTED_ROOTS = ("c:\\program files\\", "c:\\program files (x86)\\")
+MACHINE_HIVES = ("hklm\\", "hkey_local_machine\\")
 ORDER = {"component": 0, "suite": 1, "other": 2, "business": 3, "agent": 4}
 KAVREMOVER = ("Download Kaspersky's own removal tool (kavremover) from Kaspersky's support "
               "site, run it, type the code shown in its picture (a CAPTCHA: it stops "
@@ -138,7 +142,10 @@ def _program_problem(program: str, install_paths: tuple[str, ...]) -> str | None
     lowered = program.replace("/", "\\").casefold()
     name = lowered.rsplit("\\", 1)[-1]
     folders = [p.replace("/", "\\").rstrip("\\").casefold() + "\\" for p in install_paths]
+    folders = [f for f in folders if f.startswith(TRUSTED_ROOTS) and f not in TRUSTED_ROOTS]
     problems = (
+        (":" in lowered[2:], "its program path has a “:” after the drive (a hidden stream)"),
+        (lowered.startswith("\\\\?\\"), "its program path uses the \\\\?\\ form"),
         (lowered.startswith("\\\\"), "its program is on a network (UNC) path"),
         (not re.match(r"^[a-z]:\\", lowered), "its program is not given as a full path"),
         ("\\..\\" in lowered or lowered.endswith("\\.."), "its program path climbs with “..”"),
@@ -146,6 +153,8 @@ def _program_problem(program: str, install_paths: tuple[str, ...]) -> str | None
         (not name.endswith(".exe"), "its program is not an .exe file"),
         (any(part in lowered for part in USER_WRITABLE),
          "its program is in a folder that users or other programs can write to"),
+        (not lowered.startswith(TRUSTED_ROOTS),
+         "its program is not in Program Files, where only administrators can write"),
         (not any(lowered.startswith(folder) for folder in folders),
          "its program is not inside the product's own install folder"),
     )
@@ -179,6 +188,10 @@ def validate_command(command: str | None, install_paths: tuple[str, ...]
 def _windows_removal(product: DetectedProduct, answers: Answers) -> Step:
     refusals = []
     for entry in product.uninstall_entries:
+        if not entry.key.casefold().startswith(MACHINE_HIVES):
+            refusals.append("its entry is in a user's part of the registry, which any program "
+                            "that user runs can write")
+            continue
         code = _msi_code(entry)
         if code:
             return Step(
@@ -190,7 +203,8 @@ def _windows_removal(product: DetectedProduct, answers: Answers) -> Step:
                             "Switchover has backed up what you chose.",
                 program=MSIEXEC, args=("/x", code, "/norestart", *(("/qn",) if answers.quiet
                                                                   else ())),
-                needs_admin=True, may_reboot=True, product_id=product.id, exit_codes="msi")
+                needs_admin=True, may_reboot=True, product_id=product.id, exit_codes="msi",
+                checks=(f"msi-product:{code}",))
         use_quiet = answers.quiet and entry.quiet_uninstall_string
         command = entry.quiet_uninstall_string if use_quiet else entry.uninstall_string
         argv, reason = validate_command(command, product.install_paths)
@@ -201,7 +215,7 @@ def _windows_removal(product: DetectedProduct, answers: Answers) -> Step:
                 description=f"Runs {product.name}'s own uninstaller. It may ask for Kaspersky's "
                             "uninstall password.",
                 program=argv[0], args=argv[1:], needs_admin=True, may_reboot=True,
-                product_id=product.id, checks=("exists", "authenticode:Kaspersky"))
+                product_id=product.id, checks=("exists", "authenticode:AO Kaspersky Lab"))
         refusals.append(reason)
     reason = refusals[0] if refusals else "no uninstall entry was found for it"
     return _manual(product, f"Switchover will not run it because {reason}.")

@@ -60,6 +60,7 @@ class RunState:
     simulated: bool
     states: dict[str, StepState] = field(default_factory=dict)
     created: str = ""
+    source: str = ""  # "this computer", or the demo/snapshot it was planned for
 
     def complete(self, step: Step) -> bool:
         """Done, skipped, or a removal that finished and only waits for the restart."""
@@ -105,15 +106,6 @@ def _boot_time() -> float:
     return float(psutil.boot_time())
 
 
-def state_dir() -> Path:
-    override = os.environ.get("SWITCHOVER_STATE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir("switchover", appauthor=False))
-
-
 # --- persistence -----------------------------------------------------------------------
 
 def _plan_to_dict(plan: UninstallPlan) -> dict[str, Any]:
@@ -132,9 +124,10 @@ def _plan_from_dict(data: dict[str, Any]) -> UninstallPlan:
 def save_state(state: RunState, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     doc = {"format": STATE_FORMAT, "version": 1, "created": state.created,
-           "simulated": state.simulated, "plan": _plan_to_dict(state.plan),
+           "simulated": state.simulated, "source": state.source,
+           "plan": _plan_to_dict(state.plan),
            "states": {k: asdict(v) for k, v in state.states.items()}}
-    write_text_atomic(path, json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
+    write_text_atomic(path, json.dumps(doc, indent=1, ensure_ascii=False) + "\n", mode=0o600)
 
 
 def load_state(path: Path) -> RunState | None:
@@ -150,11 +143,37 @@ def load_state(path: Path) -> RunState | None:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise SwitchoverError(f"The saved uninstall progress in {path} cannot be read ({exc}); "
                               "move it away to start over.") from None
-    return RunState(plan, bool(doc.get("simulated")), states, str(doc.get("created", "")))
+    return RunState(plan, bool(doc.get("simulated")), states, str(doc.get("created", "")),
+                    str(doc.get("source", "")))
 
 
-def new_state(plan: UninstallPlan, simulated: bool) -> RunState:
-    return RunState(plan, simulated, {s.id: StepState() for s in plan.steps}, _now())
+def new_state(plan: UninstallPlan, simulated: bool, source: str = "") -> RunState:
+    return RunState(plan, simulated, {s.id: StepState() for s in plan.steps}, _now(), source)
+
+
+def revalidate(state: RunState, fresh: UninstallPlan, installed: set[str]) -> RunState:
+    """Check a saved run against what Switchover would plan for this machine now.
+
+    The state file lives in the user's folder, so nothing in it is trusted: a step that is
+    still to run must appear, command for command, in the fresh plan, or the run stops.
+    A product that is no longer installed (its uninstaller may have finished and deleted
+    itself just before a crash) counts as done instead of failing forever.
+    """
+    planned = {step.id: step for step in fresh.steps}
+    for step in state.plan.steps:
+        entry = state.states[step.id]
+        if state.complete(step) or step.kind not in ("remove", "manual"):
+            continue
+        if step.product_id and step.product_id not in installed:
+            entry.status, entry.detail = "done", "no longer installed"
+            continue
+        twin = planned.get(step.id)
+        if step.kind == "remove" and (twin is None or twin.argv != step.argv
+                                      or twin.checks != step.checks):
+            raise SwitchoverError("The saved uninstall does not match what Switchover plans "
+                                  "for this computer now, so it is not run; start over with "
+                                  "--restart (or Back in the wizard).")
+    return state
 
 
 # --- executors --------------------------------------------------------------------------
@@ -187,9 +206,11 @@ class RealExecutor:
         reader.start()
         deadline = time.monotonic() + timeout
         timed_out = False
+        # Cancel is honoured between steps only: killing msiexec or a vendor uninstaller
+        # half-way can leave the anti-virus half-removed. Only the timeout stops a step.
         while proc.poll() is None:
-            if time.monotonic() > deadline or cancel.cancelled:
-                timed_out = time.monotonic() > deadline
+            if time.monotonic() > deadline:
+                timed_out = True
                 _kill_tree(proc.pid)
                 break
             time.sleep(0.05)
@@ -230,6 +251,8 @@ def _run_check(check: str, step: Step) -> str | None:
     if check.startswith("codesign:"):
         _, team, path = check.split(":", 2)
         return _codesign(path, team)
+    if check.startswith("msi-product:"):
+        return _msi_product(check.split(":", 1)[1])
     return f"unknown check {check}"
 
 
@@ -239,16 +262,50 @@ def _authenticode(path: str, signer: str) -> str | None:
     return "Authenticode signatures can only be checked on Windows"
 
 
+def _system32(*parts: str) -> str:
+    """A Windows tool by full path: a bare name could find a planted copy first."""
+    root = os.environ.get("SYSTEMROOT", r"C:\Windows")
+    return os.path.join(root, "System32", *parts)
+
+
 def _authenticode_windows(path: str, signer: str) -> str | None:
     """Windows' own signature check; the path travels in an environment variable, not code."""
     script = ("$s = Get-AuthenticodeSignature -LiteralPath $env:SWITCHOVER_CHECK_PATH; "
               "Write-Output ($s.Status.ToString() + '|' + $s.SignerCertificate.Subject)")
-    done = subprocess.run(["powershell.exe", "-NoProfile", "-NonInteractive", "-Command",
-                           script], capture_output=True, text=True, timeout=60,
+    done = subprocess.run([_system32("WindowsPowerShell", "v1.0", "powershell.exe"),
+                           "-NoProfile", "-NonInteractive", "-Command", script],
+                          capture_output=True, text=True, timeout=60,
                           env={**os.environ, "SWITCHOVER_CHECK_PATH": path}, check=False)
     status, _, subject = done.stdout.strip().partition("|")
-    if status != "Valid" or signer.casefold() not in subject.casefold():
+    if status != "Valid" or not signer_matches(subject, signer):
         return f"{path} is not validly signed by {signer} ({status or 'no signature'})"
+    return None
+
+
+def signer_matches(subject: str, organisation: str) -> bool:
+    """The certificate's O= field is exactly the organisation (not merely containing it)."""
+    fields = [part.strip() for part in subject.split(",")]
+    return any(f.startswith("O=") and f[2:].strip('"') == organisation for f in fields)
+
+
+def _msi_product(code: str) -> str | None:
+    if sys.platform == "win32":
+        return _msi_product_windows(code)
+    return "Windows Installer products can only be checked on Windows"
+
+
+def _msi_product_windows(code: str) -> str | None:
+    """Ask Windows Installer itself whether this product code is installed, and whose it is."""
+    import ctypes
+
+    size = ctypes.c_uint(512)
+    buffer = ctypes.create_unicode_buffer(512)
+    result = ctypes.windll.msi.MsiGetProductInfoW(code, "Publisher", buffer,  # type: ignore[attr-defined]
+                                                   ctypes.byref(size))
+    if result != 0:
+        return f"Windows Installer does not know the product {code}"
+    if "kaspersky" not in buffer.value.casefold():
+        return f"the product {code} is published by {buffer.value!r}, not Kaspersky"
     return None
 
 
@@ -259,10 +316,12 @@ def _codesign(path: str, team: str) -> str | None:
 
 
 def _codesign_mac(path: str, team: str) -> str | None:
-    done = subprocess.run(["/usr/bin/codesign", "-dv", "--verbose=2", path],
-                          capture_output=True, text=True, timeout=60, check=False)
-    if f"TeamIdentifier={team}" not in done.stderr:
-        return f"{path} is not signed by Kaspersky's developer ID {team}"
+    """Verifies (not only displays) the signature, pinned to Kaspersky's developer team."""
+    requirement = f'=anchor apple generic and certificate leaf[subject.OU] = "{team}"'
+    done = subprocess.run(["/usr/bin/codesign", "--verify", "--strict", "-R", requirement,
+                           path], capture_output=True, text=True, timeout=120, check=False)
+    if done.returncode != 0:
+        return f"{path} is not validly signed by Kaspersky's developer team {team}"
     return None
 
 
@@ -375,7 +434,8 @@ class Runner:
             status, detail = "done", "simulated: nothing was run"
         last_line = next((line for line in reversed(result.tail.splitlines()) if line.strip()),
                          "")
-        audit_log.append(self.audit, "command", step=step.id, argv=list(argv),
+        audit_log.append(self.audit, "command", step=step.id,
+                         argv=[audit_log.redact(a) for a in argv],
                          exit_code=result.exit_code, timed_out=result.timed_out,
                          output_bytes=result.output_bytes,
                          last_line=audit_log.redact(last_line), simulated=self.executor.simulated)

@@ -115,7 +115,8 @@ class ChoosePage(BasePage):
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(card)
-        tag = self.tr(" — built in, free") if rec.built_in else ""
+        tag = {"microsoft-defender": self.tr(" — built into Windows, free"),
+               "clamav": self.tr(" — free, from your distribution")}.get(rec.id, "")
         radio = named(QRadioButton(f"{rec.rank}. {rec.name}{tag}"),
                       self.tr("Choose {0}").replace("{0}", rec.name), rec.price)
         radio.setProperty("product_id", rec.id)
@@ -292,6 +293,14 @@ class RunPage(BasePage):
             path = folder / ("uninstall-simulated.json" if session.simulated
                              else "uninstall.json")
             saved = load_state(path) if session.resume_uninstall or retry else None
+            if saved is not None and not session.simulated:
+                from core.backup_plan import plan_backup
+                from core.uninstall_plan import plan_uninstall
+                from core.uninstall_run import revalidate
+
+                fresh = plan_uninstall(session.snapshot, session.detection,
+                                       plan_backup(session.detection))
+                revalidate(saved, fresh, {p.id for p in session.detection.products})
             state = saved or new_state(session.uninstall_plan, session.simulated)
             session.uninstall_plan = state.plan
 

@@ -28,3 +28,14 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
     full_env.pop("SWITCHOVER_DEBUG", None)
     return subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real profile's state (uninstall progress, audit log,
+    catalog high-water mark) or cache (downloaded catalogs)."""
+    if "SWITCHOVER_STATE_DIR" not in os.environ:
+        monkeypatch.setenv("SWITCHOVER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    if "SWITCHOVER_CACHE_DIR" not in os.environ:
+        monkeypatch.setenv("SWITCHOVER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

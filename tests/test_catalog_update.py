@@ -277,3 +277,37 @@ def test_the_bundled_catalog_carries_a_valid_release_signature() -> None:
 
     bundled = load_bundled(load_trusted_keys())
     assert bundled.signed_by is not None
+
+
+def test_a_server_that_drips_bytes_is_cut_off_at_the_total_deadline(https: HTTPServer,
+                                                                    tmp_path: Path) -> None:
+    def drip(_: Request) -> Response:
+        def body():  # type: ignore[no-untyped-def]
+            for _ in range(120):
+                yield b"x"
+                time.sleep(0.25)
+        return Response(body(), content_type="application/json")
+
+    https.expect_request("/drip.json").respond_with_handler(drip)
+    started = time.monotonic()
+    result, in_use = run_update(https.url_for("/drip.json"), (Signer().trusted,),
+                                tmp_path / "cache", read_timeout=2, total_timeout=2)
+    assert time.monotonic() - started < 8
+    assert not result.updated and "took too long" in result.message
+    assert in_use.origin == "bundled"
+
+
+def test_an_older_signed_catalog_put_in_the_cache_is_refused(https: HTTPServer, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    monkeypatch.setenv("SWITCHOVER_STATE_DIR", str(tmp_path / "state"))
+    signer = Signer()
+    cache = tmp_path / "cache"
+    newer = catalog_bytes(5)
+    run_update(serve(https, newer, signer.sign(newer), "/hw5.json"), (signer.trusted,), cache)
+    older = catalog_bytes(2)
+    (cache / "catalog.json").write_bytes(older)  # swapped on disk, validly signed
+    (cache / "catalog.json.sig").write_bytes(signer.sign(older))
+    in_use = load_catalog((signer.trusted,), TODAY, cache)
+    assert in_use.origin == "bundled"
+    assert any("rollback is refused" in note for note in in_use.notes)

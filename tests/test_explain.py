@@ -96,13 +96,26 @@ def test_ultraav_without_kaspersky_is_explained_as_the_users_choice() -> None:
     assert "personal-no-kaspersky" in _ids(result)
 
 
-def test_region_falls_back_to_time_zone_then_language(tmp_path: Path) -> None:
+def test_region_falls_back_to_time_zone_but_never_to_the_language(tmp_path: Path) -> None:
     snapshot = load_demo("linux-kesl")._replace(
         os=load_demo("linux-kesl").os._replace(country=None))
     result = explain(snapshot, detect(snapshot), AFTER)
     assert result.region == "it" and "time zone Europe/Rome" in result.region_from
-    snapshot = snapshot._replace(os=snapshot.os._replace(timezone=None, locale="en_AU"))
-    assert explain(snapshot, detect(snapshot), AFTER).region == "au"
+    server = snapshot._replace(os=snapshot.os._replace(timezone="Etc/UTC", locale="en_US"))
+    unknown = explain(server, detect(server), AFTER)
+    assert unknown.region == "other" and "--region" in unknown.region_from
+
+
+@pytest.mark.parametrize(("code", "region"), [("uk", "gb"), ("EU", "eu-other"), ("us", "us-home")])
+def test_everyday_region_codes_are_understood(code: str, region: str) -> None:
+    assert _explain("windows-clean-defender", AFTER, code).region == region
+
+
+def test_later_events_are_not_told_before_they_happened() -> None:
+    early = _explain("windows-clean-defender", date(2024, 10, 15), "AU")
+    assert "au-government-systems" not in _ids(early) and "au-no-ban" in _ids(early)
+    later = _explain("windows-clean-defender", date(2025, 6, 1), "AU")
+    assert "au-government-systems" in _ids(later) and "au-no-ban" not in _ids(later)
 
 
 def test_cli_json_gives_sections_with_sources_and_region_override() -> None:
