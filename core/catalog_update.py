@@ -63,6 +63,28 @@ def default_settings() -> UpdateSettings:
                                                                       DEFAULT_MAX_BYTES)))
 
 
+def _read_capped(response: object, limit: int, cancel: CancelToken,
+                 expired: threading.Event) -> bytes:
+    import requests
+
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_content(16 * 1024):  # type: ignore[attr-defined]
+            cancel.raise_if_cancelled()
+            size += len(chunk)
+            if size > limit:
+                raise _Refused(f"the file is larger than the {limit // 1024} KB allowed")
+            chunks.append(chunk)
+    except (requests.exceptions.RequestException, AttributeError, ValueError, OSError):
+        if expired.is_set():
+            raise _Refused("the download took too long") from None
+        raise
+    if expired.is_set():
+        raise _Refused("the download took too long")
+    return b"".join(chunks)
+
+
 def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken) -> bytes:
     import requests
 
@@ -74,12 +96,6 @@ def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken) 
         with requests.get(url, stream=True, timeout=(settings.connect_timeout,
                                                      settings.read_timeout),
                           headers={"User-Agent": "Switchover catalog update"}) as response:
-            # Read timeouts apply per packet: a server that drips one byte at a time would
-            # never trip them. The watchdog closes the connection at the total deadline.
-            remaining = max(0.1, settings.total_timeout - (time.monotonic() - started))
-            watchdog = threading.Timer(remaining, lambda: (expired.set(), response.close()))
-            watchdog.daemon = True
-            watchdog.start()
             if not response.url.lower().startswith("https://"):
                 raise _Refused("the server redirected to an address that is not HTTPS")
             if response.status_code != 200:
@@ -88,26 +104,21 @@ def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken) 
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise _Refused(f"the file is larger than the {limit // 1024} KB allowed")
-            chunks: list[bytes] = []
-            size = 0
+
+            def expire() -> None:
+                expired.set()
+                response.close()
+
+            # Read timeouts apply per packet: a server that drips one byte at a time would
+            # never trip them. The watchdog closes the connection at the total deadline.
+            watchdog = threading.Timer(
+                max(0.1, settings.total_timeout - (time.monotonic() - started)), expire)
+            watchdog.daemon = True
+            watchdog.start()
             try:
-                for chunk in response.iter_content(16 * 1024):
-                    cancel.raise_if_cancelled()
-                    size += len(chunk)
-                    if size > limit:
-                        raise _Refused(f"the file is larger than the {limit // 1024} KB "
-                                       "allowed")
-                    chunks.append(chunk)
-            except (requests.exceptions.RequestException, AttributeError, ValueError,
-                    OSError):
-                if expired.is_set():
-                    raise _Refused("the download took too long") from None
-                raise
+                return _read_capped(response, limit, cancel, expired)
             finally:
                 watchdog.cancel()
-            if expired.is_set():
-                raise _Refused("the download took too long")
-            return b"".join(chunks)
     except requests.exceptions.SSLError:
         raise _Refused("the server's certificate could not be verified") from None
     except requests.exceptions.Timeout:

@@ -11,10 +11,10 @@ from core.errors import BadInput
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
+    from core.app_dirs import state_dir
     from core.cli import snapshot_from
     from core.migrate import Migration
     from core.policy import load_policy
-    from core.uninstall_run import state_dir
 
     if not args.unattended:
         raise BadInput("migrate runs without questions only with --unattended (for a person, "

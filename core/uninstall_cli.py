@@ -140,7 +140,8 @@ def _blocked(args: argparse.Namespace, plan: Any, simulated: bool) -> int:
 
 
 def cmd_uninstall(args: argparse.Namespace) -> int:
-    from core.uninstall_run import RealExecutor, Runner, SimulatedExecutor, new_state, state_dir
+    from core.app_dirs import state_dir
+    from core.uninstall_run import RealExecutor, Runner, SimulatedExecutor, new_state
 
     simulated = bool(args.snapshot or args.demo is not None)
     folder = state_dir()

@@ -52,7 +52,8 @@ class WelcomePage(BasePage):
             return
 
         def find() -> bool:
-            from core.uninstall_run import load_state, state_dir
+            from core.app_dirs import state_dir
+            from core.uninstall_run import load_state
 
             state = load_state(state_dir() / "uninstall.json")
             return state is not None and not state.finished

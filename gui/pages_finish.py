@@ -280,13 +280,13 @@ class RunPage(BasePage):
         self.start.hide()
 
         def work(progress: Any, cancel: Any) -> Any:
+            from core.app_dirs import state_dir
             from core.uninstall_run import (
                 RealExecutor,
                 Runner,
                 SimulatedExecutor,
                 load_state,
                 new_state,
-                state_dir,
             )
 
             folder = state_dir()

@@ -161,7 +161,7 @@ def test_the_demo_banner_is_on_every_page(qtbot, tmp_path: Path) -> None:  # typ
 
 
 def test_an_interrupted_uninstall_is_offered_on_start(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from core.uninstall_run import state_dir
+    from core.app_dirs import state_dir
 
     plan = UninstallPlan("windows", (Step(id="verify", kind="verify", title="v",
                                           description=""),), ProtectionAfter("defender", "x"))
