@@ -23,22 +23,19 @@ from core.catalog_trust import signature_document
 
 
 def _keygen(out: Path, key_id: str) -> int:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from Cryptodome.PublicKey import ECC
 
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{key_id}.pem"
     if path.exists():
         print(f"{path} exists; refusing to overwrite a private key.", file=sys.stderr)
         return 1
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+    key = ECC.generate(curve="Ed25519")
+    pem = key.export_key(format="PEM").encode("ascii")
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as handle:
         handle.write(pem)
-    public = key.public_key().public_bytes(serialization.Encoding.Raw,
-                                           serialization.PublicFormat.Raw)
+    public = key.public_key().export_key(format="raw")
     print(f"Private key written to {path} (keep it offline; never commit it).")
     print("Add to resources/catalog/keys.json:")
     print(json.dumps({"id": key_id, "ed25519": base64.b64encode(public).decode("ascii")}))
@@ -46,8 +43,8 @@ def _keygen(out: Path, key_id: str) -> int:
 
 
 def _sign(key_path: Path, catalog_path: Path) -> int:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from Cryptodome.PublicKey import ECC
+    from Cryptodome.Signature import eddsa
 
     data = catalog_path.read_bytes()
     try:
@@ -55,12 +52,13 @@ def _sign(key_path: Path, catalog_path: Path) -> int:
     except CatalogInvalid as exc:
         print(f"Not signed: {exc}", file=sys.stderr)
         return 1
-    key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
-    if not isinstance(key, Ed25519PrivateKey):
+    key = ECC.import_key(key_path.read_bytes())
+    if key.curve != "Ed25519" or not key.has_private():
         print(f"{key_path} is not an Ed25519 private key.", file=sys.stderr)
         return 1
     signature_path = catalog_path.with_name(catalog_path.name + ".sig")
-    signature_path.write_bytes(signature_document(key_path.stem, key.sign(data)))
+    signature = eddsa.new(key, "rfc8032").sign(data)
+    signature_path.write_bytes(signature_document(key_path.stem, signature))
     print(f"Signed with {key_path.stem}: {signature_path}")
     return 0
 

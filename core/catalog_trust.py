@@ -4,7 +4,8 @@ A catalog travels with a detached `catalog.json.sig` (a small JSON naming the ke
 carrying the signature over the catalog's exact bytes). The public keys Switchover trusts
 ship in `resources/catalog/keys.json`; more than one may be listed so that a new key can
 be introduced in one release before the old one is retired. Signing and verification are
-`cryptography`'s Ed25519, never home-made.
+PyCryptodome's Ed25519 (RFC 8032), never home-made; the same library already provides the
+backup's AES, so the app carries one cryptography library, not two.
 """
 
 from __future__ import annotations
@@ -56,8 +57,7 @@ def signature_document(key_id: str, signature: bytes) -> bytes:
 
 def verify_signature(data: bytes, signature_doc: bytes, keys: tuple[TrustedKey, ...]) -> str:
     """The id of the trusted key that signed `data`; SignatureInvalid otherwise."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from Cryptodome.Signature import eddsa
 
     if len(signature_doc) > MAX_SIGNATURE_BYTES:
         raise SignatureInvalid("The signature file is too large to be a signature.")
@@ -75,8 +75,8 @@ def verify_signature(data: bytes, signature_doc: bytes, keys: tuple[TrustedKey, 
         raise SignatureInvalid(f"The catalog is signed with key {key_id!r}, which this "
                                "version of Switchover does not trust.")
     try:
-        Ed25519PublicKey.from_public_bytes(key.public_key).verify(signature, data)
-    except InvalidSignature:
+        eddsa.new(eddsa.import_public_key(key.public_key), "rfc8032").verify(data, signature)
+    except ValueError:
         raise SignatureInvalid("The catalog's signature does not match its content: it was "
                                "changed after signing.") from None
     return key.id

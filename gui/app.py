@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWizard
 
-from core.detection import DetectionResult, detect
 from core.flow import Page
 from gui.pages import BanPage, ScanPage, WelcomePage
 from gui.pages_backup import BackupPage, LosePage
@@ -24,10 +23,11 @@ QLabel#demoBanner { background: palette(highlight); color: palette(highlighted-t
 """
 
 
-def scan_function(demo: str | None, snapshot: str | None
-                  ) -> Callable[[], tuple[Any, DetectionResult]]:
+def scan_function(demo: str | None, snapshot: str | None) -> Callable[[], tuple[Any, Any]]:
     """What the Scan page runs in the background: a demo machine, a saved one, or this one."""
-    def scan() -> tuple[Any, DetectionResult]:
+    def scan() -> tuple[Any, Any]:
+        from core.detection import detect
+
         if snapshot:
             from core.snapshot import load_snapshot
 
@@ -86,5 +86,18 @@ def run(demo: str | None = None, snapshot: str | None = None) -> int:
         session.destination = os.path.join(tempfile.gettempdir(), "switchover-demo-backups")
         os.makedirs(session.destination, exist_ok=True)
     wizard = build_wizard(session=session)
+    from PySide6.QtGui import QIcon
+
+    wizard.setWindowIcon(QIcon(str(_icon())))
     wizard.show()
+    if os.environ.get("SWITCHOVER_EXIT_AFTER_SHOW"):  # start-up timing (bench_bundle.py)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
     return int(app.exec())
+
+
+def _icon() -> Any:
+    from core.resources import resources_root
+
+    return resources_root() / "icons" / "switchover-256.png"

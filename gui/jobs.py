@@ -9,6 +9,7 @@ files, the registry, the network or subprocesses.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -45,11 +46,17 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         job = self.job
         try:
-            result = job.work(lambda p: job.progress.emit(p), job.token)
+            result = job.work(lambda p: _deliver(job.progress, p), job.token)
         except BaseException as exc:  # delivered to the page, which routes it by type
-            job.failed.emit(exc)
+            _deliver(job.failed, exc)
         else:
-            job.done.emit(result)
+            _deliver(job.done, result)
+
+
+def _deliver(signal: Signal, value: object) -> None:
+    """Emit, unless the page that asked was closed meanwhile: then nobody is waiting."""
+    with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+        signal.emit(value)
 
 
 def start_job(parent: QObject, work: Work, on_done: Callable[[Any], None],

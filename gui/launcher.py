@@ -25,11 +25,18 @@ def _run_wizard(demo: str | None, snapshot: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`switchover`: every command of spec/cli.md; no arguments opens the wizard."""
-    return core_main(argv, wizard=_run_wizard)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--self-test"]:
+        from gui.selftest import run_self_test
+
+        return run_self_test()
+    return core_main(args, wizard=_run_wizard)
 
 
 def gui_main() -> int:
     """`switchover-gui` (a GUI launcher: no console window on Windows)."""
+    if sys.argv[1:] == ["--self-test"]:
+        return main(["--self-test"])
     return main(["gui", *sys.argv[1:]])
 
 

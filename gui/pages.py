@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from core.detection import DetectionResult
 from core.errors import SwitchoverError
 from core.flow import Page
 from gui.jobs import run_job
 from gui.session import Session
 from gui.widgets import BasePage, browser, named, text_label
+
+if TYPE_CHECKING:  # detection loads only when the scan runs, off the UI thread
+    from core.detection import DetectionResult
 
 
 class WelcomePage(BasePage):

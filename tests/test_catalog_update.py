@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import trustme
 from conftest import ROOT, run_cli
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from Cryptodome.PublicKey import ECC
+from Cryptodome.Signature import eddsa
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -59,15 +59,14 @@ def https(server: HTTPServer, ca: trustme.CA, tmp_path: Path,
 
 class Signer:
     def __init__(self, key_id: str = "test-key") -> None:
-        self.key = Ed25519PrivateKey.generate()
+        self.key = ECC.generate(curve="Ed25519")
         self.id = key_id
-        raw = self.key.public_key().public_bytes(serialization.Encoding.Raw,
-                                                 serialization.PublicFormat.Raw)
+        raw = self.key.public_key().export_key(format="raw")
         self.trusted = TrustedKey(key_id, raw)
         self.public_b64 = base64.b64encode(raw).decode()
 
     def sign(self, data: bytes) -> bytes:
-        return signature_document(self.id, self.key.sign(data))
+        return signature_document(self.id, eddsa.new(self.key, "rfc8032").sign(data))
 
 
 def catalog_bytes(version: int, expires: str = "2027-12-31", **changes: object) -> bytes:

@@ -1,0 +1,7 @@
+"""Frozen entry point of the console tool for IT scripts (switchover-cli)."""
+
+import sys
+
+from gui.launcher import main
+
+sys.exit(main())

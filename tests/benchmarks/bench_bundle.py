@@ -1,0 +1,67 @@
+"""Size budget and start-up of the Linux bundle, against a bare wizard from source.
+
+    python packaging/build.py && python tests/benchmarks/bench_bundle.py [-n 7]
+
+Prints the bundle's size unpacked and packed (budget: ≤ 130 MB unpacked, ≤ 50 MB as
+.tar.gz) and the time to the first shown window (the app quits right after showing,
+SWITCHOVER_EXIT_AFTER_SHOW) for the frozen app versus an empty QWizard run from source
+with the same interpreter (goal: within 1.5×). Medians of alternating runs, offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "build" / "dist"
+BARE = ("import sys; from PySide6.QtWidgets import QApplication, QWizard, QWizardPage; "
+        "from PySide6.QtCore import QTimer; app = QApplication(sys.argv[:1]); w = QWizard(); "
+        "w.addPage(QWizardPage()); w.show(); QTimer.singleShot(0, app.quit); app.exec()")
+
+
+def size(path: Path) -> float:
+    return sum(f.lstat().st_size for f in path.rglob("*") if not f.is_symlink()) / 1e6
+
+
+def timed(argv: list[str]) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SWITCHOVER_EXIT_AFTER_SHOW": "1"}
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-n", type=int, default=7)
+    args = parser.parse_args()
+    bundle = DIST / "Switchover"
+    if not bundle.is_dir():
+        raise SystemExit("build the bundle first: python packaging/build.py")
+    tarball = next(DIST.glob("Switchover-*-linux-x86_64.tar.gz"), None)
+    deb = next(DIST.glob("switchover_*_amd64.deb"), None)
+    print(f"bundle unpacked   {size(bundle):6.1f} MB   (budget ≤ 130 MB)")
+    if tarball:
+        print(f"bundle .tar.gz    {tarball.stat().st_size / 1e6:6.1f} MB   (budget ≤ 50 MB)")
+    if deb:
+        print(f"bundle .deb (xz)  {deb.stat().st_size / 1e6:6.1f} MB")
+    app = [str(bundle / "Switchover"), "--demo", "windows-total-security"]
+    bare = [sys.executable, "-c", BARE]
+    timed(app), timed(bare)  # warm the page cache
+    ours, base = [], []
+    for _ in range(args.n):
+        ours.append(timed(app))
+        base.append(timed(bare))
+    ratio = statistics.median(a / b for a, b in zip(ours, base, strict=True))
+    print(f"first window: bundle {statistics.median(ours) * 1000:.0f} ms vs bare wizard from "
+          f"source {statistics.median(base) * 1000:.0f} ms → {ratio:.2f}× (goal ≤ 1.5×)")
+
+
+if __name__ == "__main__":
+    main()
