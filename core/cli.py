@@ -28,6 +28,13 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"switchover: {message} (see `switchover --help`).\n")
 
 
+def _add_source(parser: argparse.ArgumentParser, snapshot_help: str, demo_help: str) -> None:
+    """--snapshot FILE | --demo NAME: which machine to work on instead of this one."""
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--snapshot", metavar="FILE", help=snapshot_help)
+    source.add_argument("--demo", metavar="NAME", help=demo_help)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="switchover", description="Move off Kaspersky safely.")
     parser.add_argument("--version", action="version", version=f"switchover {__version__}")
@@ -43,10 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("--root", metavar="DIR", help=argparse.SUPPRESS)
 
     det = sub.add_parser("detect", help="which Kaspersky and other security products are here")
-    source = det.add_mutually_exclusive_group()
-    source.add_argument("--snapshot", metavar="FILE",
-                        help="a saved snapshot instead of this machine")
-    source.add_argument("--demo", metavar="NAME", help="a bundled example machine")
+    _add_source(det, "a saved snapshot instead of this machine",
+                "a bundled example machine")
     det.add_argument("--json", action="store_true", help="one JSON document on standard output")
     det.add_argument("--exit-code", action="store_true",
                      help=f"exit {EXIT_KASPERSKY_FOUND} when a Kaspersky product is found")
@@ -63,10 +68,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_uninstall_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     uni = sub.add_parser("uninstall", help="plan, and with --yes run, the removal of Kaspersky")
-    source = uni.add_mutually_exclusive_group()
-    source.add_argument("--snapshot", metavar="FILE",
-                        help="plan for a saved snapshot (a run is simulated)")
-    source.add_argument("--demo", metavar="NAME", help="a bundled example machine (simulated)")
+    _add_source(uni, "plan for a saved snapshot (a run is simulated)",
+                "a bundled example machine (simulated)")
     uni.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
     uni.add_argument("--yes", action="store_true", help="carry out the plan")
     uni.add_argument("--json", action="store_true", help="one JSON document on standard output")
@@ -87,10 +90,8 @@ def _add_uninstall_command(sub: argparse._SubParsersAction) -> None:  # type: ig
 
 def _add_fleet_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     mig = sub.add_parser("migrate", help="detect, back up, uninstall and verify by a policy file")
-    source = mig.add_mutually_exclusive_group()
-    source.add_argument("--snapshot", metavar="FILE",
-                        help="a saved snapshot (everything is simulated)")
-    source.add_argument("--demo", metavar="NAME", help="a bundled example machine (simulated)")
+    _add_source(mig, "a saved snapshot (everything is simulated)",
+                "a bundled example machine (simulated)")
     mig.add_argument("--unattended", action="store_true", help="no questions: the policy answers")
     mig.add_argument("--policy", metavar="FILE", required=True, help="TOML or JSON policy")
     mig.add_argument("--dry-run", action="store_true", help="plan everything, change nothing")
@@ -104,10 +105,8 @@ def _add_fleet_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
 
 def _add_explain_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     exp = sub.add_parser("explain", help="what the ban means for you, with sources")
-    source = exp.add_mutually_exclusive_group()
-    source.add_argument("--snapshot", metavar="FILE",
-                        help="a saved snapshot instead of this machine")
-    source.add_argument("--demo", metavar="NAME", help="a bundled example machine")
+    _add_source(exp, "a saved snapshot instead of this machine",
+                "a bundled example machine")
     exp.add_argument("--region", metavar="CC",
                      help="a country code (US, DE, …) instead of the computer's")
     exp.add_argument("--audience", choices=["home", "business"],
@@ -119,10 +118,8 @@ def _add_explain_command(sub: argparse._SubParsersAction) -> None:  # type: igno
 
 def _add_catalog_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rec = sub.add_parser("recommend", help="ranked alternatives, with the reasons")
-    source = rec.add_mutually_exclusive_group()
-    source.add_argument("--snapshot", metavar="FILE",
-                        help="a saved snapshot instead of this machine")
-    source.add_argument("--demo", metavar="NAME", help="a bundled example machine")
+    _add_source(rec, "a saved snapshot instead of this machine",
+                "a bundled example machine")
     rec.add_argument("--platform", action="append", default=[],
                      choices=["windows", "macos", "linux", "android", "ios"],
                      help="a platform it must run on (repeatable; default: this machine's)")
@@ -150,10 +147,8 @@ def _add_catalog_commands(sub: argparse._SubParsersAction) -> None:  # type: ign
 
 def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     back = sub.add_parser("backup", help="keep what uninstalling would lose, in one ZIP archive")
-    source = back.add_mutually_exclusive_group()
-    source.add_argument("--snapshot", metavar="FILE",
-                        help="plan from a saved snapshot (Kaspersky items are simulated)")
-    source.add_argument("--demo", metavar="NAME", help="plan from a bundled example machine")
+    _add_source(back, "plan from a saved snapshot (Kaspersky items are simulated)",
+                "plan from a bundled example machine")
     back.add_argument("--to", metavar="DIR", help="the folder the archive goes into")
     back.add_argument("--include", metavar="PATH", action="append", default=[],
                       help="a folder or file to back up as well (repeatable)")

@@ -15,20 +15,12 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from backup_helpers import tool as _need
 from conftest import ROOT
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform != "linux", reason="the Linux bundle")]
 DIST = ROOT / "build" / "dist"
-
-
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{tool} is missing: .ci/run should install it")
-        pytest.skip(f"{tool} is not installed here")
-    return path
 
 
 @pytest.fixture(scope="module")
