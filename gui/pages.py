@@ -78,7 +78,8 @@ class ScanPage(BasePage):
                          self.tr("Switchover looks for Kaspersky products, other security "
                                  "products, and leftovers of earlier removals."))
         self._scan = scan
-        self.progress = named(QProgressBar(), self.tr("Scanning"))
+        self.progress = named(QProgressBar(), self.tr("Scanning"),
+                              self.tr("Shown while Switchover looks at the computer."))
         self.progress.setRange(0, 0)  # busy: detection reports no steps
         self.summary = text_label(name=self.tr("Scan result"))
         self.tree = named(QTreeWidget(), self.tr("Products found"),

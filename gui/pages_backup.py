@@ -61,7 +61,9 @@ class LosePage(BasePage):
         self.body.addWidget(self._password_box())
         self.body.addWidget(self._folders_box())
         self.skip = named(QCheckBox(self.tr("Skip the backup (I have my own)")),
-                          self.tr("Skip backup"))
+                          self.tr("Skip backup"),
+                          self.tr("Goes on without a backup; the report says you chose "
+                                  "this."))
         self.skip.toggled.connect(self._changed)
         self.body.addWidget(self.skip)
         self.confirms: dict[str, QCheckBox] = {}
@@ -77,15 +79,18 @@ class LosePage(BasePage):
         self.export_path = named(QLineEdit(), self.tr("Password export file"),
                                  self.tr("The .txt file Kaspersky Password Manager exported."))
         self.export_path.setReadOnly(True)
-        find = named(QPushButton(self.tr("Find my export")), self.tr("Find my export"))
+        find = named(QPushButton(self.tr("Find my export")), self.tr("Find my export"),
+                     self.tr("Looks in Documents, Desktop and Downloads."))
         find.clicked.connect(self._find_export)
-        pick = named(QPushButton(self.tr("Choose…")), self.tr("Choose the export file"))
+        pick = named(QPushButton(self.tr("Choose…")), self.tr("Choose the export file"),
+                     self.tr("Opens a file picker."))
         pick.clicked.connect(self._pick_export)
         for widget in (self.export_path, find, pick):
             row.addWidget(widget)
         layout.addLayout(row)
         form = QFormLayout()
-        self.format = named(QComboBox(), self.tr("New password manager"))
+        self.format = named(QComboBox(), self.tr("New password manager"),
+                            self.tr("The format of the CSV file to save."))
         for key, label in (("bitwarden", "Bitwarden"), ("1password", "1Password"),
                            ("chrome", "Chrome / Edge"), ("firefox", "Firefox")):
             self.format.addItem(label, key)
@@ -102,7 +107,8 @@ class LosePage(BasePage):
                                 self.tr("Protects the copy of your passwords in the backup. "
                                         "Without it nobody, not even you, can open that copy."))
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = named(QLineEdit(), self.tr("Passphrase again"))
+        self.again = named(QLineEdit(), self.tr("Passphrase again"),
+                           self.tr("Type the passphrase a second time to avoid a typo."))
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.hint = text_label(name=self.tr("Passphrase strength"))
         for field in (self.passphrase, self.again):
@@ -180,7 +186,8 @@ class LosePage(BasePage):
         layout = QVBoxLayout(box)
         self.folder_boxes = QVBoxLayout()
         layout.addLayout(self.folder_boxes)
-        add = named(QPushButton(self.tr("Add a folder…")), self.tr("Add a folder"))
+        add = named(QPushButton(self.tr("Add a folder…")), self.tr("Add a folder"),
+                    self.tr("Adds another folder to the backup."))
         add.clicked.connect(self._add_folder)
         layout.addWidget(add)
         row = QHBoxLayout()
@@ -188,7 +195,8 @@ class LosePage(BasePage):
                                  self.tr("Where the backup archive is written, for example an "
                                          "external drive."))
         self.destination.setReadOnly(True)
-        pick = named(QPushButton(self.tr("Save backup to…")), self.tr("Choose destination"))
+        pick = named(QPushButton(self.tr("Save backup to…")), self.tr("Choose destination"),
+                     self.tr("Opens a folder picker for the backup archive."))
         pick.clicked.connect(self._pick_destination)
         row.addWidget(self.destination)
         row.addWidget(pick)
@@ -202,8 +210,9 @@ class LosePage(BasePage):
     def _add_folder_box(self, label: str, path: str, checked: bool) -> None:
         if path in self.folder_checks:
             return
-        check = named(QCheckBox(f"{label} — {path}"), self.tr("Include {0}").replace("{0}",
-                                                                                     label))
+        check = named(QCheckBox(f"{label} — {path}"),
+                      self.tr("Include {0}").replace("{0}", label),
+                      self.tr("Copies this folder into the backup."))
         check.setChecked(checked)
         check.toggled.connect(self._changed)
         self.folder_checks[path] = check
@@ -276,7 +285,8 @@ class LosePage(BasePage):
                                             item.title))
             if item.must_confirm:
                 check = named(QCheckBox(self.tr("I have done this")),
-                              self.tr("Confirm: {0}").replace("{0}", item.title))
+                              self.tr("Confirm: {0}").replace("{0}", item.title),
+                              self.tr("Tick once you have done the steps above."))
                 check.setChecked(item.id in self.session.confirmed)
                 check.toggled.connect(self._changed)
                 self.confirms[item.id] = check
@@ -342,12 +352,15 @@ class BackupPage(BasePage):
         super().__init__(session, self.tr("Back up"),
                          self.tr("Switchover writes one ZIP archive and then checks every "
                                  "file in it."))
-        self.bar = named(QProgressBar(), self.tr("Backup progress"))
+        self.bar = named(QProgressBar(), self.tr("Backup progress"),
+                         self.tr("How much of the backup is written."))
         self.bar.setRange(0, 1000)
         self.status = text_label(name=self.tr("Backup status"))
-        self.cancel = named(QPushButton(self.tr("Cancel backup")), self.tr("Cancel backup"))
+        self.cancel = named(QPushButton(self.tr("Cancel backup")), self.tr("Cancel backup"),
+                            self.tr("Stops and removes the unfinished archive."))
         self.cancel.clicked.connect(self._cancel)
-        self.open = named(QPushButton(self.tr("Open folder")), self.tr("Open backup folder"))
+        self.open = named(QPushButton(self.tr("Open folder")), self.tr("Open backup folder"),
+                          self.tr("Shows the archive in the file manager."))
         self.open.clicked.connect(self._open)
         self.open.hide()
         for widget in (self.bar, self.status, self.cancel, self.open):

@@ -45,11 +45,13 @@ class ChoosePage(BasePage):
         filters = QHBoxLayout()
         self.need_boxes: dict[str, QCheckBox] = {}
         for key, label in NEEDS:
-            box = named(QCheckBox(self.tr(label)), self.tr("Needs {0}").replace("{0}", label))
+            box = named(QCheckBox(self.tr(label)), self.tr("Needs {0}").replace("{0}", label),
+                        self.tr("Ranks products that include it higher."))
             box.toggled.connect(lambda _on: self._load())
             self.need_boxes[key] = box
             filters.addWidget(box)
-        self.free = named(QCheckBox(self.tr("Free only")), self.tr("Free only"))
+        self.free = named(QCheckBox(self.tr("Free only")), self.tr("Free only"),
+                          self.tr("Shows only products with a free version."))
         self.free.toggled.connect(lambda _on: self._load())
         filters.addWidget(self.free)
         self.body.addLayout(filters)
@@ -161,17 +163,20 @@ class UninstallPage(BasePage):
 
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Uninstall now"))
-        self.tree = named(QTreeWidget(), self.tr("Removal steps"))
+        self.tree = named(QTreeWidget(), self.tr("Removal steps"),
+                          self.tr("Expand a step to see the exact command."))
         self.tree.setHeaderLabels([self.tr("Step"), self.tr("What happens")])
         self.tree.setColumnWidth(0, 260)
         self.tree.setMinimumHeight(220)
         self.after = text_label(name=self.tr("Protection after removal"))
         self.accept = named(QCheckBox(self.tr("I understand nothing will protect this computer "
                                               "until I install another anti-virus")),
-                            self.tr("Accept a protection gap"))
+                            self.tr("Accept a protection gap"),
+                            self.tr("Needed only when nothing would protect the computer."))
         self.accept.toggled.connect(self._replan)
         self.ultra = named(QCheckBox(self.tr("Also remove UltraAV and UltraVPN")),
-                           self.tr("Remove UltraAV"))
+                           self.tr("Remove UltraAV"),
+                           self.tr("Adds steps to remove them with their own uninstallers."))
         self.ultra.toggled.connect(self._replan)
         self.blocked = text_label(name=self.tr("What is still needed"))
         for widget in (self.tree, self.after, self.accept, self.ultra, self.blocked):
@@ -249,7 +254,8 @@ class RunPage(BasePage):
         super().__init__(session, self.tr("Uninstall"),
                          self.tr("Kaspersky's own uninstallers run one after the other; each "
                                  "step shows its status."))
-        self.tree = named(QTreeWidget(), self.tr("Step status"))
+        self.tree = named(QTreeWidget(), self.tr("Step status"),
+                          self.tr("Each step with its current status in words."))
         self.tree.setHeaderLabels([self.tr("Step"), self.tr("Status")])
         self.tree.setColumnWidth(0, 300)
         self.tree.setMinimumHeight(240)
@@ -472,7 +478,7 @@ class DonePage(BasePage):
         row = QHBoxLayout()
         for label, kind in ((self.tr("Save as HTML…"), "html"), (self.tr("Save as PDF…"), "pdf"),
                             (self.tr("Save as JSON…"), "json")):
-            button = named(QPushButton(label), label)
+            button = named(QPushButton(label), label, self.tr("Opens a save dialog."))
             button.clicked.connect(lambda _c=False, k=kind: self._save(k))
             row.addWidget(button)
         self.body.addLayout(row)

@@ -137,14 +137,14 @@ def test_a_backup_can_be_cancelled_and_leaves_nothing(qtbot, tmp_path: Path) -> 
     assert os.listdir(session.destination) == []
 
 
-def test_every_control_has_an_accessible_name(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_has_an_accessible_name_and_description(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     wizard, _ = _wizard(qtbot, tmp_path, "windows-total-security")
     missing = []
     for page_id in wizard.pageIds():
         page = wizard.page(page_id)
         for kind in (QAbstractButton, QLineEdit, QComboBox, QTreeWidget):
             for widget in page.findChildren(kind):
-                if not widget.accessibleName():
+                if not widget.accessibleName() or not widget.accessibleDescription():
                     missing.append(f"{type(page).__name__}: {type(widget).__name__} "
                                    f"{getattr(widget, 'text', lambda: '')()}")
     assert missing == []
