@@ -62,8 +62,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from core.backup import BackupOptions, run_backup
     from core.backup_output import backup_to_dict, backup_to_text
     from core.backup_plan import BackupChoices, plan_backup
-    from core.cli import snapshot_from
     from core.detection import detect
+    from core.machine_source import snapshot_from
 
     live = not (args.snapshot or args.demo is not None)
     folders = tuple(os.path.abspath(p) for p in args.include)

@@ -37,8 +37,8 @@ def _source_list(catalog: Any, ids: tuple[str, ...]) -> list[dict[str, str]]:
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
-    from core.cli import snapshot_from
     from core.detection import detect
+    from core.machine_source import snapshot_from
     from core.recommend import Request, recommend
 
     in_use = _catalog_in_use()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from core import __version__
 from core.errors import BadInput, SwitchoverError
+from core.machine_source import snapshot_from
 
 EXIT_KASPERSKY_FOUND = 10
 
@@ -186,18 +187,6 @@ def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     find.add_argument("--json", action="store_true", help="one JSON document on standard output")
 
 
-def snapshot_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    if getattr(args, "snapshot", None):
-        from core.snapshot import load_snapshot
-
-        return load_snapshot(args.snapshot)
-    if getattr(args, "demo", None) is not None:
-        from core.demo import load_demo
-
-        return load_demo(args.demo)
-    from core.probes import probe_machine
-
-    return probe_machine()
 
 
 def _cmd_detect(args: argparse.Namespace) -> int:

@@ -27,9 +27,9 @@ def _date(text: str | None) -> date:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from core.cli import snapshot_from
     from core.detection import detect
     from core.explain import explain, long_date
+    from core.machine_source import snapshot_from
 
     snapshot = snapshot_from(args)
     result = explain(snapshot, detect(snapshot), _date(args.date), args.region, args.audience)

@@ -12,7 +12,7 @@ from core.errors import BadInput
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     from core.app_dirs import state_dir
-    from core.cli import snapshot_from
+    from core.machine_source import snapshot_from
     from core.migrate import Migration
     from core.policy import load_policy
 

@@ -90,8 +90,8 @@ def _load_or_plan(args: argparse.Namespace, simulated: bool, path: Path
                   ) -> tuple[Any, Any]:
     """A saved, unfinished run to resume, or a fresh plan for this machine."""
     from core.backup_plan import plan_backup
-    from core.cli import snapshot_from
     from core.detection import detect
+    from core.machine_source import snapshot_from
     from core.uninstall_plan import plan_uninstall
     from core.uninstall_run import load_state, revalidate
 

@@ -1,0 +1,27 @@
+"""Which machine a command works on: a saved snapshot, a bundled demo, or this computer.
+
+Every command that plans from a machine takes the same `--snapshot FILE | --demo NAME`
+options (added by core/cli.py); this is the one place that turns them into a snapshot,
+importing the probe only when this computer is meant.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from core.snapshot import SystemSnapshot
+
+
+def snapshot_from(args: argparse.Namespace) -> SystemSnapshot:
+    if getattr(args, "snapshot", None):
+        from core.snapshot import load_snapshot
+
+        return load_snapshot(args.snapshot)
+    if getattr(args, "demo", None) is not None:
+        from core.demo import load_demo
+
+        return load_demo(args.demo)
+    from core.probes import probe_machine
+
+    return probe_machine()
+
