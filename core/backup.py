@@ -91,6 +91,11 @@ def passphrase_problem(passphrase: str) -> str | None:
     return None
 
 
+def count_of(number: int, noun: str) -> str:
+    """`1 file`, `3 files`: summaries read as sentences."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def human_size(count: float) -> str:
     for unit in ("bytes", "KB", "MB", "GB", "TB"):
         if count < 1000 or unit == "TB":
@@ -407,7 +412,7 @@ def _collect(plan: BackupPlan, options: BackupOptions, dest: Path, meter: Progre
         missing = len(collector.found.missing) - before[1]
         if copied:
             outcomes.append(ItemOutcome(item.id, item.kind, item.title, "copied",
-                                        f"{copied} files"))
+                                        count_of(copied, "file")))
         elif missing == len(item.paths):
             outcomes.append(ItemOutcome(item.id, item.kind, item.title, "not-found",
                                         "nothing of it is on this computer"))

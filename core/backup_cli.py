@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.errors import BadInput, Cancelled
+from core.errors import BadInput
 from core.jobs import Progress
 
 EXIT_DAMAGED = 3
@@ -38,6 +38,20 @@ def _progress_printer() -> Any:
         sys.stderr.flush()
 
     return show
+
+
+def _end_meter() -> None:
+    """Ends the one-line progress meter's line, on a terminal only."""
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+
+
+def _report(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    """One JSON document with --json, the text otherwise."""
+    if args.json:
+        _emit(data)
+    else:
+        sys.stdout.write(text)
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:
@@ -92,12 +106,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
             live=live, passphrase=passphrase, password_export=args.password_export),
             progress=_progress_printer())
     finally:
-        if sys.stderr.isatty():
-            sys.stderr.write("\n")
-    if args.json:
-        _emit(backup_to_dict(result))
-    else:
-        sys.stdout.write(backup_to_text(result))
+        _end_meter()
+    _report(args, backup_to_dict(result), backup_to_text(result))
     return 0
 
 
@@ -145,12 +155,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from core.verify import verify_archive
 
     result = verify_archive(args.archive, progress=_progress_printer())
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
-    if args.json:
-        _emit(verify_to_dict(result))
-    else:
-        sys.stdout.write(verify_to_text(result))
+    _end_meter()
+    _report(args, verify_to_dict(result), verify_to_text(result))
     return 0 if result.ok else EXIT_DAMAGED
 
 
@@ -160,12 +166,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     result = restore_archive(args.archive, args.to or None, overwrite=args.overwrite,
                              progress=_progress_printer())
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
-    if args.json:
-        _emit(restore_to_dict(result))
-    else:
-        sys.stdout.write(restore_to_text(result))
+    _end_meter()
+    _report(args, restore_to_dict(result), restore_to_text(result))
     return 0 if result.ok else 1
 
 
@@ -215,5 +217,3 @@ def _find_exports(args: argparse.Namespace) -> int:
     print("Each holds passwords in plain text: convert it, import it, then delete it.")
     return 0
 
-
-__all__ = ["Cancelled", "cmd_backup", "cmd_passwords", "cmd_restore", "cmd_verify"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from core.backup import BackupResult, human_size
+from core.backup import BackupResult, count_of, human_size
 from core.backup_plan import BackupPlan
 from core.restore import RestoreResult
 from core.verify import VerifyResult
@@ -65,7 +65,7 @@ def backup_to_dict(result: BackupResult) -> dict[str, Any]:
 def backup_to_text(result: BackupResult) -> str:
     lines = [
         f"Backup written: {result.archive}",
-        f"  {result.files} files, {human_size(result.bytes)} "
+        f"  {count_of(result.files, 'file')}, {human_size(result.bytes)} "
         f"({human_size(result.archive_bytes)} in the archive).",
     ]
     for item in result.items:
@@ -103,13 +103,15 @@ def verify_to_dict(result: VerifyResult) -> dict[str, Any]:
 
 def verify_to_text(result: VerifyResult) -> str:
     if result.ok:
-        lines = [f"OK: {result.checked_files} files ({human_size(result.checked_bytes)}) match "
-                 f"their SHA-256 checksums in {result.archive}."]
+        agree = "matches its" if result.checked_files == 1 else "match their"
+        lines = [f"OK: {count_of(result.checked_files, 'file')} "
+                 f"({human_size(result.checked_bytes)}) {agree} SHA-256 checksum"
+                 f"{'' if result.checked_files == 1 else 's'} in {result.archive}."]
     else:
         lines = [f"PROBLEMS in {result.archive}:"]
         for problem in result.problems:
             lines.append(f"  {problem.what}: {problem.name} — {problem.detail}")
-        lines.append(f"{result.checked_files} other files are intact.")
+        lines.append(f"{count_of(result.checked_files, 'other file')} intact.")
     lines += [f"  note: {w}" for w in result.warnings[:10]]
     return "\n".join(lines) + "\n"
 
@@ -125,7 +127,7 @@ def restore_to_dict(result: RestoreResult) -> dict[str, Any]:
 
 
 def restore_to_text(result: RestoreResult) -> str:
-    lines = [f"Restored {result.restored} files into {result.target}."]
+    lines = [f"Restored {count_of(result.restored, 'file')} into {result.target}."]
     lines += [f"  {note}" for note in result.notes]
     for name, reason in (*result.refused, *result.failed):
         lines.append(f"  ✗ {name}: {reason}")

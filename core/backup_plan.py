@@ -21,7 +21,6 @@ from core.errors import ResourceError
 from core.findings import DetectedProduct
 from core.resources import load_json_resource
 
-ACTIONS = ("copy", "export", "note", "user")
 KINDS = ("password-manager", "vault", "backup-tasks", "quarantine", "settings", "licence",
          "reports", "user-folder")
 

@@ -19,8 +19,6 @@ from core.errors import SwitchoverError
 from core.resources import load_json_resource
 
 OLD_AFTER_MONTHS = 24
-FEATURES = ("realtime", "firewall", "vpn", "password_manager", "parental_controls",
-            "identity_monitoring", "backup")
 
 
 class CatalogInvalid(SwitchoverError):
@@ -95,10 +93,6 @@ class CatalogProduct:
     def supports(self, platform: str) -> bool:
         fact = self.platforms.get(platform)
         return fact is not None and fact.value == "yes"
-
-    def has(self, feature: str) -> str:
-        fact = self.features.get(feature)
-        return fact.value if fact else "unconfirmed"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.catalog import CatalogInvalid
 from core.catalog_store import (
@@ -31,6 +32,9 @@ from core.catalog_store import (
 from core.catalog_trust import MAX_SIGNATURE_BYTES, SignatureInvalid, TrustedKey
 from core.jobs import CancelToken
 from core.resources import load_json_resource
+
+if TYPE_CHECKING:  # requests loads only when an update is asked for
+    import requests
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -63,14 +67,14 @@ def default_settings() -> UpdateSettings:
                                                                       DEFAULT_MAX_BYTES)))
 
 
-def _read_capped(response: object, limit: int, cancel: CancelToken,
+def _read_capped(response: requests.Response, limit: int, cancel: CancelToken,
                  expired: threading.Event) -> bytes:
     import requests
 
     chunks: list[bytes] = []
     size = 0
     try:
-        for chunk in response.iter_content(16 * 1024):  # type: ignore[attr-defined]
+        for chunk in response.iter_content(16 * 1024):
             cancel.raise_if_cancelled()
             size += len(chunk)
             if size > limit:

@@ -274,6 +274,10 @@ def main(argv: Sequence[str] | None = None, wizard: WizardRunner | None = None) 
     except KeyboardInterrupt:
         print("switchover: interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `switchover … | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit stays quiet
+        return 141
     except Exception as exc:  # a bug: one sentence for the user, the traceback on request
         if os.environ.get("SWITCHOVER_DEBUG"):
             raise

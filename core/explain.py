@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from core.detection import DetectionResult
 from core.errors import BadInput, ResourceError
@@ -170,7 +171,7 @@ def _conditions(detection: DetectionResult | None, main: DetectedProduct | None,
     return found
 
 
-def load_texts() -> dict[str, object]:
+def load_texts() -> dict[str, Any]:
     """The bundled texts, checked so that a bad edit fails loudly, not in front of a user."""
     data = load_json_resource("texts", "ban.json")
     if not isinstance(data, dict) or data.get("format") != "switchover-ban-texts":
@@ -235,9 +236,8 @@ def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, 
         "country": COUNTRY_NAMES.get(country or "", country or "your country"),
     }
     sources = texts["sources"]
-    assert isinstance(sources, dict)
     chosen = []
-    for raw in texts["sections"]:  # type: ignore[attr-defined]
+    for raw in texts["sections"]:
         when = raw["when"]
         if "*" not in when["regions"] and resolved not in when["regions"]:
             continue

@@ -48,7 +48,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     numbers: dict[str, int] = {}
     out = [f"What the Kaspersky ban means for you — {REGION_NAMES[result.region]}, "
            f"{long_date(result.on)}",
-           f"(Region from {result.region_from}; change it with --region. Texts reviewed "
+           f"(Region from {result.region_from}" + ("" if "--region" in result.region_from
+                                                      else "; change it with --region")
+           + ". Texts reviewed "
            f"{result.reviewed}.)", ""]
     for section in result.sections:
         refs = []

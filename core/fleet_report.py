@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from core.migrate import REPORT_FORMAT
 
@@ -38,7 +39,7 @@ class MachineRow:
     source: str
 
 
-def _from_report(doc: dict, path: Path) -> MachineRow:  # type: ignore[type-arg]
+def _from_report(doc: dict[str, Any], path: Path) -> MachineRow:
     outcome = doc.get("outcome", "")
     before = doc.get("before", [])
     ages = [p["definitions_age_days"] for p in before if p.get("definitions_age_days") is not None]

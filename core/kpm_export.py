@@ -50,11 +50,6 @@ class KpmExport:
     unknown_sections: tuple[str, ...]
 
     @property
-    def logins(self) -> tuple[PasswordRecord, ...]:
-        return tuple(r for r in self.records if r.section in ("website", "application",
-                                                               "account"))
-
-    @property
     def notes(self) -> tuple[PasswordRecord, ...]:
         return tuple(r for r in self.records if r.section == "note")
 

@@ -8,8 +8,10 @@ importing the probe only when this computer is meant.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from core.snapshot import SystemSnapshot
+if TYPE_CHECKING:  # `switchover --version` and `demos` need no snapshot machinery
+    from core.snapshot import SystemSnapshot
 
 
 def snapshot_from(args: argparse.Namespace) -> SystemSnapshot:

@@ -77,7 +77,6 @@ class RecommendResult:
     excluded: tuple[tuple[str, str], ...]
     needs: tuple[str, ...]
     needs_from_detection: tuple[str, ...]
-    catalog_version: int
     notes: tuple[str, ...] = field(default=())
 
 
@@ -220,5 +219,4 @@ def recommend(catalog: Catalog, request: Request, today: date,
     if "macos" in request.platforms:
         notes.append("macOS has Apple's XProtect built in; it is not listed because it "
                      "cannot be chosen or configured.")
-    return RecommendResult(results, tuple(excluded), needs, detected_needs, catalog.version,
-                           tuple(notes))
+    return RecommendResult(results, tuple(excluded), needs, detected_needs, tuple(notes))

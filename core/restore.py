@@ -170,7 +170,7 @@ def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
         if os.path.isdir(long_path(str(dest))) and not os.path.islink(long_path(str(dest))):
             return "a folder with that name is already there: not restored"
         with archive.open(info) as source, open(long_path(str(temp)), "wb") as sink:
-            digest, size = hasher.copy(source, sink, meter.add_bytes, cancel)  # type: ignore[arg-type]
+            digest, size = hasher.copy(source, sink, meter.add_bytes, cancel)
             sink.flush()
             os.fsync(sink.fileno())
         if record is not None and (digest != record.sha256 or size != record.size):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import BinaryIO, Protocol
+from typing import Protocol
 
 from core.jobs import CancelToken
 
@@ -19,6 +19,12 @@ CHUNK = 1024 * 1024
 
 class Sink(Protocol):
     def write(self, data: bytes, /) -> int: ...
+
+
+class Source(Protocol):
+    """Anything with read(n): a file, a ZIP member, an HTTP body."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 class SourceReadError(Exception):
@@ -46,7 +52,7 @@ class Hasher:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def copy(self, source: BinaryIO, sink: Sink | None, on_bytes: Callable[[int], None],
+    def copy(self, source: Source, sink: Sink | None, on_bytes: Callable[[int], None],
              cancel: CancelToken) -> tuple[str, int]:
         """Copy `source` into `sink` (or only read it), returning (sha256 hex, bytes).
 

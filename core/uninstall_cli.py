@@ -194,5 +194,3 @@ def _emit(plan: Any, state: Any | None, simulated: bool, outcome: str,
         "steps": [_step_dict(s, state) for s in plan.steps],
     }, indent=2, ensure_ascii=False) + "\n")
 
-
-__all__ = ["Path", "cmd_uninstall"]

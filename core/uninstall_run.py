@@ -31,7 +31,6 @@ from core.uninstall_plan import ProtectionAfter, Step, UninstallPlan
 
 STATE_FORMAT = "switchover-uninstall-state"
 OUTPUT_TAIL = 4096
-STATUSES = ("waiting", "running", "done", "failed", "skipped", "needs-reboot", "needs-user")
 MSI_CODES = {
     0: ("done", "finished"),
     1605: ("done", "the product was already removed"),
@@ -86,6 +85,7 @@ class ExecResult:
 
 class Executor(Protocol):
     simulated: bool
+    elevate: tuple[str, ...]  # e.g. ("/usr/bin/sudo",) before package-manager steps
 
     def run(self, argv: tuple[str, ...], timeout: float, cancel: CancelToken) -> ExecResult: ...
 
@@ -195,9 +195,11 @@ class RealExecutor:
         counted = [0]
         tail = bytearray()
 
+        stream = proc.stdout
+        assert stream is not None  # stdout=PIPE above
+
         def pump() -> None:
-            assert proc.stdout is not None
-            for chunk in iter(lambda: proc.stdout.read(65536), b""):  # type: ignore[union-attr]
+            for chunk in iter(lambda: stream.read(65536), b""):
                 counted[0] += len(chunk)
                 tail.extend(chunk)
                 del tail[:-OUTPUT_TAIL]
@@ -329,6 +331,7 @@ class SimulatedExecutor:
     """For snapshots and demo mode: nothing runs, and every outcome says so."""
 
     simulated = True
+    elevate: tuple[str, ...] = ()
 
     def run(self, argv: tuple[str, ...], timeout: float, cancel: CancelToken) -> ExecResult:
         return ExecResult(0, False, 0, "simulated: nothing was run")
@@ -426,7 +429,7 @@ class Runner:
             audit_log.append(self.audit, "refused", step=step.id, reason=problem)
             return False
         self._set(step, "running")
-        argv = (*getattr(self.executor, "elevate", ()), *step.argv) \
+        argv = (*self.executor.elevate, *step.argv) \
             if step.needs_admin and step.exit_codes == "package" else step.argv
         result = self.executor.run(argv, step.timeout, self.cancel)
         status, detail = interpret(step, result)

@@ -135,7 +135,7 @@ def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sha256: str, s
                  hasher: Hasher, meter: ProgressMeter, cancel: CancelToken) -> str | None:
     try:
         with archive.open(info) as handle:
-            digest, got = hasher.copy(handle, None, meter.add_bytes, cancel)  # type: ignore[arg-type]
+            digest, got = hasher.copy(handle, None, meter.add_bytes, cancel)
     except SourceReadError as exc:
         return f"cannot be read ({exc.error})"
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,

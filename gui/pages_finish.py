@@ -510,6 +510,8 @@ class DonePage(BasePage):
             report.uninstall = [{"title": s.title, "status": state.states[s.id].status,
                                  "detail": state.states[s.id].detail} for s in state.plan.steps]
             report.protection_after = state.plan.protection_after.text
+        if session.verification is not None:  # what the re-check saw beats the forecast
+            report.protection_after = session.verification.protection
         if session.simulated:
             report.notes.append("Demonstration: nothing on this computer was changed.")
         return report

@@ -55,3 +55,12 @@ def test_an_unknown_demo_name_exits_2_before_any_window(repo_root: Path) -> None
 
 def test_packaging_folder_is_not_a_python_package(repo_root: Path) -> None:
     assert not list((repo_root / "packaging").rglob("__init__.py"))
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(repo_root: Path) -> None:
+    """`switchover … | head -1` is how scripts peek: no "internal error" on the way out."""
+    done = subprocess.run(f"{sys.executable} -m core.cli recommend --demo windows-total-security"
+                          " --platform windows -v | head -1", shell=True, cwd=repo_root,
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.startswith("Alternatives for windows")
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
