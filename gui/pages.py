@@ -1,4 +1,4 @@
-"""Welcome, Scan and "What the ban means": each calls core through a job and draws the result."""
+"""Scan and "What the ban means": each calls core through a job and draws the result."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QProgressBar,
     QTreeWidget,
@@ -23,48 +22,6 @@ from gui.widgets import BasePage, browser, named, text_label
 
 if TYPE_CHECKING:  # detection loads only when the scan runs, off the UI thread
     from core.detection import DetectionResult
-
-
-class WelcomePage(BasePage):
-    page_id = Page.WELCOME
-
-    def __init__(self, session: Session) -> None:
-        super().__init__(session, self.tr("Welcome to Switchover"),
-                         self.tr("A calm, step-by-step way off Kaspersky, without losing your "
-                                 "data or your protection."))
-        self.body.addWidget(text_label(self.tr(
-            "<p>Switchover finds every Kaspersky product on this computer, explains what the "
-            "US ban means for you, keeps what uninstalling would lose, helps you choose a "
-            "replacement and removes Kaspersky with its own uninstallers.</p>"
-            "<p><b>What Switchover will never do:</b></p><ul>"
-            "<li>send anything about you or this computer anywhere (no telemetry);</li>"
-            "<li>change anything without asking you first;</li>"
-            "<li>earn money from the product you choose (no affiliate links, no paid "
-            "placement).</li></ul>"), self.tr("About Switchover")))
-        self.resume = named(QCheckBox(self.tr("Continue the uninstall that was interrupted")),
-                            self.tr("Resume"), self.tr("Switchover saved where it stopped "
-                                                       "last time and can pick up there."))
-        self.resume.hide()
-        self.resume.toggled.connect(self._toggle)
-        self.body.addWidget(self.resume)
-        self.body.addStretch(1)
-
-    def initializePage(self) -> None:
-        if self.session.simulated:
-            return
-
-        def find() -> bool:
-            from core.app_dirs import state_dir
-            from core.uninstall_run import load_state
-
-            state = load_state(state_dir() / "uninstall.json")
-            return state is not None and not state.finished
-
-        run_job(self, find, lambda found: self.resume.setVisible(bool(found)),
-                lambda _exc: None)
-
-    def _toggle(self, on: bool) -> None:
-        self.session.resume_uninstall = on
 
 
 class ScanPage(BasePage):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -26,12 +25,20 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     return widget
 
 
-def text_label(html: str = "", name: str = "") -> QLabel:
+def text_label(html: str = "", name: str = "", links: bool = True) -> QLabel:
+    """Rich text; with `links`, its sources can be opened by mouse or keyboard.
+
+    Welcome's label has no links and skips them: building the Qt namespace those flags
+    need costs 12 ms, which then falls after the first paint instead of before it.
+    """
     label = QLabel(html)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.setOpenExternalLinks(True)  # sources open in the system browser
+    if links:
+        from PySide6.QtCore import Qt
+
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setOpenExternalLinks(True)  # sources open in the system browser
     if name:
         label.setAccessibleName(name)
     return label

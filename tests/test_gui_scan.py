@@ -45,3 +45,23 @@ def test_unknown_snapshot_file_is_shown_not_raised(qtbot, tmp_path) -> None:  # 
     page = wizard.currentPage()
     qtbot.waitUntil(lambda: "does not exist" in page.summary.text(), timeout=10000)
     assert not page.isComplete()
+
+
+def test_the_window_shows_welcome_first_and_the_other_pages_follow(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """How the app starts (gui.app.run): Welcome alone is built before the first paint."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWizard
+
+    from core.flow import Page
+    from gui.app import show_wizard
+    from gui.session import Session
+
+    wizard = show_wizard(Session(demo="windows-total-security", demo_title="Windows demo"))
+    qtbot.addWidget(wizard)
+    assert wizard.pageIds() == [int(Page.WELCOME)]
+    qtbot.waitUntil(lambda: len(wizard.pageIds()) == len(Page), timeout=10000)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    page = wizard.currentPage()
+    assert wizard.currentId() == int(Page.SCAN)
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10000)
+    assert page.tree.topLevelItem(0).text(0) == "Kaspersky"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from core.flow import Page, next_page
 from core.uninstall_plan import ProtectionAfter, Step, UninstallPlan
 from core.uninstall_run import new_state, save_state
-from gui.app import build_wizard
+from gui.app import build_wizard, show_wizard
 from gui.errors import report_error
 from gui.session import Session
 
@@ -165,9 +165,8 @@ def test_an_interrupted_uninstall_is_offered_on_start(qtbot, tmp_path: Path) -> 
     plan = UninstallPlan("windows", (Step(id="verify", kind="verify", title="v",
                                           description=""),), ProtectionAfter("defender", "x"))
     save_state(new_state(plan, simulated=False), state_dir() / "uninstall.json")
-    wizard = build_wizard()
+    wizard = show_wizard(Session())  # as the app starts: the offer comes after the first paint
     qtbot.addWidget(wizard)
-    wizard.show()
     welcome = wizard.currentPage()
     qtbot.waitUntil(lambda: welcome.resume.isVisible(), timeout=10000)
     welcome.resume.setChecked(True)

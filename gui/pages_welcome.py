@@ -1,0 +1,56 @@
+"""The first page. It is the only page built before the window first appears (gui/app.py),
+so it imports as little as it can: Qt's namespace, the job runner and the other pages load
+after the first paint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox
+
+from core.flow import Page
+from gui.session import Session
+from gui.widgets import BasePage, named, text_label
+
+
+class WelcomePage(BasePage):
+    page_id = Page.WELCOME
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, self.tr("Welcome to Switchover"),
+                         self.tr("A calm, step-by-step way off Kaspersky, without losing your "
+                                 "data or your protection."))
+        self.body.addWidget(text_label(self.tr(
+            "<p>Switchover finds every Kaspersky product on this computer, explains what the "
+            "US ban means for you, keeps what uninstalling would lose, helps you choose a "
+            "replacement and removes Kaspersky with its own uninstallers.</p>"
+            "<p><b>What Switchover will never do:</b></p><ul>"
+            "<li>send anything about you or this computer anywhere (no telemetry);</li>"
+            "<li>change anything without asking you first;</li>"
+            "<li>earn money from the product you choose (no affiliate links, no paid "
+            "placement).</li></ul>"), self.tr("About Switchover"), links=False))
+        self.resume = named(QCheckBox(self.tr("Continue the uninstall that was interrupted")),
+                            self.tr("Resume"), self.tr("Switchover saved where it stopped "
+                                                       "last time and can pick up there."))
+        self.resume.hide()
+        self.resume.toggled.connect(self._toggle)
+        self.body.addWidget(self.resume)
+        self.body.addStretch(1)
+
+    def look_for_interrupted_run(self) -> None:
+        """Offers to resume a saved uninstall; called once the other pages exist."""
+        if self.session.simulated:
+            return
+        from gui.jobs import run_job
+
+        def find() -> bool:
+            from core.app_dirs import state_dir
+            from core.uninstall_run import load_state
+
+            state = load_state(state_dir() / "uninstall.json")
+            return state is not None and not state.finished
+
+        run_job(self, find, lambda found: self.resume.setVisible(bool(found)),
+                lambda _exc: None)
+
+    def _toggle(self, on: bool) -> None:
+        self.session.resume_uninstall = on
