@@ -115,10 +115,20 @@ def nsis(payload: Path, outfile: Path, stand_in: bool) -> Path:
 
 
 def nsis_check() -> Path:
-    """Compile the real installer script around the Linux bundle, labelled as a test."""
+    """Compile the real installer script around the Linux bundle, labelled as a test.
+
+    The bundle is laid out under the Windows names (Switchover.exe, switchover-cli.exe,
+    _internal/), hard-linked rather than copied, so that the uninstaller's list of what it
+    installed is tested exactly as it runs on Windows.
+    """
     if not BUNDLE.is_dir():
         freeze()
-    return nsis(BUNDLE, DIST / f"TEST-ONLY-not-a-release-Switchover-{VERSION}-setup.exe",
+    stand_in = ROOT / "build" / "nsis-stand-in"
+    shutil.rmtree(stand_in, ignore_errors=True)
+    shutil.copytree(BUNDLE / "_internal", stand_in / "_internal", copy_function=os.link)
+    os.link(BUNDLE / "Switchover", stand_in / "Switchover.exe")
+    os.link(BUNDLE / "Switchover", stand_in / "switchover-cli.exe")
+    return nsis(stand_in, DIST / f"TEST-ONLY-not-a-release-Switchover-{VERSION}-setup.exe",
                 stand_in=True)
 
 

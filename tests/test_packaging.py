@@ -21,6 +21,7 @@ from conftest import ROOT
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform != "linux", reason="the Linux bundle")]
 DIST = ROOT / "build" / "dist"
+UNINSTALL_KEY = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\Switchover"
 
 
 @pytest.fixture(scope="module")
@@ -87,18 +88,86 @@ def test_the_nsis_script_compiles_with_a_labelled_stand_in(built: Path) -> None:
     assert not list(built.glob("Switchover-*-setup.exe")), "nothing here is called a release"
 
 
-def test_the_installer_installs_and_uninstalls_under_wine(built: Path, tmp_path: Path) -> None:
-    wine = shutil.which("wine")
-    if wine is None:
+def _wine(env: dict[str, str], *args: str | Path) -> str:
+    """Runs a Windows program under Wine and waits for everything it started to end."""
+    # The X server must outlive the program: an NSIS uninstaller re-launches itself from a
+    # temporary copy and exits at once, so the waiting happens inside xvfb-run.
+    done = subprocess.run(["xvfb-run", "-a", "sh", "-c", 'wine "$@"; rc=$?; wineserver -w; '
+                           'exit $rc', "wine", *map(str, args)], env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def _uninstall_entry(env: dict[str, str], hive: str) -> dict[str, str]:
+    """Apps & Features' view: the values of Switchover's uninstall key ({} when absent)."""
+    done = subprocess.run(["wine", "reg", "query", rf"{hive}\{UNINSTALL_KEY}"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    values = {}
+    for line in done.stdout.splitlines():
+        parts = line.split(None, 2)
+        if len(parts) == 3 and parts[1].startswith("REG_"):
+            values[parts[0]] = parts[2].strip()
+    return values
+
+
+def _run_quiet_uninstall(env: dict[str, str], entry: dict[str, str]) -> None:
+    """What Apps & Features (or an IT script) does: run QuietUninstallString as written."""
+    exe, _, rest = entry["QuietUninstallString"].removeprefix('"').partition('" ')
+    _wine(env, exe, *rest.split())
+
+
+def test_the_installer_installs_upgrades_and_uninstalls_under_wine(built: Path,
+                                                                   tmp_path: Path) -> None:
+    """Per-user by default, upgrade in place over an older version, per-machine on request,
+    and an uninstaller that removes exactly what was installed (checked in a Wine prefix)."""
+    if shutil.which("wine") is None or shutil.which("xvfb-run") is None:
         pytest.skip("Wine is not installed here (it is a 700 MB install; see packaging/README)")
+    makensis = _need("makensis")
     setup = next(built.glob("TEST-ONLY-not-a-release-*-setup.exe"))
-    env = {**os.environ, "WINEPREFIX": str(tmp_path / "wine"), "WINEDEBUG": "-all"}
-    subprocess.run(["xvfb-run", "-a", wine, str(setup), "/S", "/AllUsers"], env=env,
-                   timeout=600, check=True)
-    subprocess.run(["wineserver", "-w"], env=env, timeout=300)
-    installed = tmp_path / "wine" / "drive_c" / "Program Files" / "Switchover"
-    assert (installed / "Uninstall.exe").is_file()
-    subprocess.run(["xvfb-run", "-a", wine, str(installed / "Uninstall.exe"), "/S",
-                    "/AllUsers"], env=env, timeout=600, check=True)
-    subprocess.run(["wineserver", "-w"], env=env, timeout=300)
-    assert not (installed / "Uninstall.exe").exists()
+    version = setup.name.removeprefix("TEST-ONLY-not-a-release-Switchover-").removesuffix(
+        "-setup.exe")
+    # An "older release" with its own module, to see the upgrade clear it away.
+    old = tmp_path / "old"
+    (old / "_internal").mkdir(parents=True)
+    for name in ("Switchover.exe", "switchover-cli.exe", "_internal/only-in-0.0.1.pyd"):
+        (old / name).write_text("TEST-ONLY stand-in for release 0.0.1\n")
+    old_setup = tmp_path / "TEST-ONLY-not-a-release-Switchover-0.0.1-setup.exe"
+    subprocess.run([makensis, "-V2", "-DVERSION=0.0.1", f"-DPAYLOAD_DIR={old}",
+                    f"-DOUTFILE={old_setup}", "-DSTAND_IN",
+                    str(ROOT / "packaging" / "windows" / "installer.nsi")],
+                   check=True, timeout=120)
+    env = {**os.environ, "WINEPREFIX": str(tmp_path / "prefix"), "WINEDEBUG": "-all",
+           "WINEDLLOVERRIDES": "mscoree,mshtml="}  # no Mono/Gecko install prompts
+    env.pop("QT_QPA_PLATFORM", None)
+
+    _wine(env, old_setup, "/S")
+    users = tmp_path / "prefix" / "drive_c" / "users"
+    per_user = next(users.glob("*/AppData/Local/Programs/Switchover"))
+    assert _uninstall_entry(env, "HKCU")["DisplayVersion"] == "0.0.1"
+
+    _wine(env, setup, "/S")  # the upgrade
+    entry = _uninstall_entry(env, "HKCU")
+    assert entry["DisplayVersion"] == version
+    assert entry["Publisher"] == "Switchover developers"
+    assert int(entry["EstimatedSize"], 16) > 50_000  # KB, as Apps & Features shows it
+    assert (per_user / "Switchover.exe").stat().st_size > 1_000_000
+    assert not (per_user / "_internal" / "only-in-0.0.1.pyd").exists()
+    assert list(users.glob("*/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/"
+                           "Switchover.lnk"))
+    assert _uninstall_entry(env, "HKLM") == {}, "a per-user install needs no administrator"
+
+    (per_user / "my-notes.txt").write_text("a file the user put there\n")
+    _run_quiet_uninstall(env, entry)
+    assert _uninstall_entry(env, "HKCU") == {}
+    assert sorted(p.name for p in per_user.iterdir()) == ["my-notes.txt"]
+    assert not list(users.glob("*/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/"
+                               "Switchover.lnk"))
+
+    _wine(env, setup, "/S", "/AllUsers")
+    machine = tmp_path / "prefix" / "drive_c" / "Program Files" / "Switchover"
+    entry = _uninstall_entry(env, "HKLM")
+    assert entry["InstallLocation"].endswith(r"Program Files\Switchover")
+    assert (machine / "switchover-cli.exe").is_file()
+    _run_quiet_uninstall(env, entry)
+    assert not machine.exists() and _uninstall_entry(env, "HKLM") == {}

@@ -25,6 +25,9 @@ Target amd64-unicode
 !define MULTIUSER_INSTALLMODE_DEFAULT_CURRENTUSER
 !define MULTIUSER_INSTALLMODE_INSTDIR "${APPNAME}"
 !define MULTIUSER_USE_PROGRAMFILES64
+; An upgrade goes where the installed version is, even when its folder was chosen by hand.
+!define MULTIUSER_INSTALLMODE_INSTDIR_REGISTRY_KEY "${UNINSTKEY}"
+!define MULTIUSER_INSTALLMODE_INSTDIR_REGISTRY_VALUENAME "InstallLocation"
 !include "MultiUser.nsh"
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
@@ -80,8 +83,10 @@ FunctionEnd
 
 Section "Install"
   SetOutPath "$INSTDIR"
-  ; Upgrade: the old version's program files go first, so no stale module is left behind.
-  RMDir /r "$INSTDIR\_internal"
+  ; Upgrade: the old version's program files go first, so no stale module is left behind;
+  ; only where Switchover is installed, never in a folder that merely has an _internal.
+  IfFileExists "$INSTDIR\Switchover.exe" 0 +2
+    RMDir /r "$INSTDIR\_internal"
   File /r "${PAYLOAD_DIR}/*.*"
   WriteUninstaller "$INSTDIR\Uninstall.exe"
   CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\Switchover.exe"
