@@ -103,6 +103,19 @@ def test_tarball_and_deb_carry_the_app_its_desktop_entry_and_metadata(built: Pat
     assert "Package: switchover" in info and "Depends: libc6" in info
 
 
+def test_the_desktop_entry_and_appstream_metadata_validate(built: Path) -> None:
+    """What software centres and menus read, checked by the freedesktop validators."""
+    share = ROOT / "build" / "deb-root" / "usr" / "share"
+    desktop = share / "applications" / "org.switchover.Switchover.desktop"
+    done = subprocess.run([_need("desktop-file-validate"), str(desktop)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
+    metainfo = share / "metainfo" / "org.switchover.Switchover.metainfo.xml"
+    done = subprocess.run([_need("appstreamcli"), "validate", "--no-net", str(metainfo)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_the_nsis_script_compiles_with_a_labelled_stand_in(built: Path) -> None:
     _need("makensis")
     done = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"),
