@@ -172,10 +172,25 @@ def test_the_installer_installs_upgrades_and_uninstalls_under_wine(built: Path,
     for name in ("Switchover.exe", "switchover-cli.exe", "_internal/only-in-0.0.1.pyd"):
         (old / name).write_text("TEST-ONLY stand-in for release 0.0.1\n")
     old_setup = tmp_path / "TEST-ONLY-not-a-release-Switchover-0.0.1-setup.exe"
+    # Signed as the release workflow signs (SIGN_CMD), with osslsigncode and a throw-away
+    # certificate standing in for signtool and the real one.
+    osslsigncode = _need("osslsigncode")
+    key, cert = tmp_path / "test-key.pem", tmp_path / "test-cert.pem"
+    subprocess.run([_need("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                    "-keyout", key, "-out", cert, "-days", "2", "-subj",
+                    "/CN=TEST-ONLY Switchover signing"], check=True, capture_output=True)
+    sign = (f"{osslsigncode} sign -certs {cert} -key {key} -n Switchover -h sha256 "
+            "-in %1 -out %1.signed && mv %1.signed %1")
     subprocess.run([makensis, "-V2", "-DVERSION=0.0.1", f"-DPAYLOAD_DIR={old}",
-                    f"-DOUTFILE={old_setup}", "-DSTAND_IN",
+                    f"-DOUTFILE={old_setup}", "-DSTAND_IN", f"-DSIGN_CMD={sign}",
                     str(ROOT / "packaging" / "windows" / "installer.nsi")],
-                   check=True, timeout=120)
+                   check=True, timeout=120, capture_output=True)
+
+    def signed(exe: Path) -> bool:
+        return subprocess.run([osslsigncode, "verify", "-CAfile", str(cert), str(exe)],
+                              capture_output=True, timeout=60).returncode == 0
+
+    assert signed(old_setup)
     env = {**os.environ, "WINEPREFIX": str(tmp_path / "prefix"), "WINEDEBUG": "-all",
            "WINEDLLOVERRIDES": "mscoree,mshtml="}  # no Mono/Gecko install prompts
     env.pop("QT_QPA_PLATFORM", None)
@@ -184,6 +199,7 @@ def test_the_installer_installs_upgrades_and_uninstalls_under_wine(built: Path,
     users = tmp_path / "prefix" / "drive_c" / "users"
     per_user = next(users.glob("*/AppData/Local/Programs/Switchover"))
     assert _uninstall_entry(env, "HKCU")["DisplayVersion"] == "0.0.1"
+    assert signed(per_user / "Uninstall.exe"), "the uninstaller inside is signed as well"
 
     _wine(env, setup, "/S")  # the upgrade
     entry = _uninstall_entry(env, "HKCU")

@@ -1,6 +1,6 @@
 ; Switchover's Windows installer (NSIS 3).
 ;   makensis -DVERSION=0.1.0 -DPAYLOAD_DIR=build\dist\Switchover -DOUTFILE=setup.exe
-;            [-DICON=...] [-DSIGN_CMD="signtool sign /fd sha256 /a"] installer.nsi
+;            [-DICON=...] [-DSIGN_CMD='signtool sign /fd sha256 /a "%1"'] installer.nsi
 ; Per-user by default (no administrator rights needed); per-machine with /AllUsers on the
 ; command line or the choice on the install-mode page. Upgrades install over the old
 ; version. The uninstaller removes only what this installer put there.
@@ -53,10 +53,10 @@ VIAddVersionKey "FileDescription" "${APPNAME} installer"
 VIAddVersionKey "LegalCopyright" "GPL-3.0-or-later"
 
 !ifdef SIGN_CMD
-  ; Signs the installer and the uninstaller it contains (signtool on Windows; osslsigncode
-  ; works the same way on Linux, see packaging/README.md).
-  !finalize '${SIGN_CMD} "%1"'
-  !uninstfinalize '${SIGN_CMD} "%1"'
+  ; Signs the installer and the uninstaller it contains; %1 in the command is the file
+  ; (signtool on Windows; osslsigncode works the same way on Linux, see packaging/README.md).
+  !finalize '${SIGN_CMD}'
+  !uninstfinalize '${SIGN_CMD}'
 !endif
 
 Function .onInit
