@@ -1,7 +1,8 @@
 """The backup plan: what uninstalling would lose, as a pure function of the snapshot.
 
-Inputs are the detection result, the user's choices and the bundled backup data
-(`resources/backup/kaspersky-data.json`); nothing here touches the machine, so the plan
+Inputs are the detection result, the user's choices and the bundled data: where each
+product keeps what (`resources/backup/kaspersky-data.json`) and what the user is told about
+it (`resources/texts/backup.json`); nothing here touches the machine, so the plan
 for a Windows or macOS machine is testable on Linux and demo mode shows a real plan.
 Each item says what it is, why it matters and who acts: Switchover copies (`copy`),
 runs the product's own export (`export`), writes a note (`note`), or the user must act
@@ -140,6 +141,83 @@ def load_backup_rules() -> tuple[str, tuple[_Rule, ...]]:
     return str(data.get("reviewed", "")), rules
 
 
+@dataclass(frozen=True)
+class _Text:
+    title: str
+    why: str
+    steps: tuple[str, ...] = ()
+    confidence: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BackupTexts:
+    """What the plan tells the user, from resources/texts/backup.json (words are data)."""
+
+    items: Mapping[str, _Text]
+    licence_lines: tuple[str, ...]
+    edition_unknown: str
+    version_unknown: str
+    licence_where: Mapping[str, str]
+    notes: Mapping[str, str]
+
+
+def _text_field(raw: Mapping[str, Any], key: str, where: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value:
+        raise ResourceError(f"texts/backup.json: {where}.{key} is missing.")
+    return value
+
+
+def load_backup_texts() -> BackupTexts:
+    """The bundled texts, validated: every kind of item has its title and reason."""
+    data = load_json_resource("texts", "backup.json")
+    if not isinstance(data, dict) or data.get("format") != "switchover-backup-texts":
+        raise ResourceError("texts/backup.json is not Switchover's backup texts.")
+    raw_items = data.get("items")
+    if not isinstance(raw_items, dict):
+        raise ResourceError("texts/backup.json has no items.")
+    items = {}
+    for kind in KINDS:
+        raw = raw_items.get(kind)
+        if not isinstance(raw, dict):
+            raise ResourceError(f"texts/backup.json: items.{kind} is missing.")
+        where = f"items.{kind}"
+        items[kind] = _Text(
+            title=_text_field(raw, "title", where), why=_text_field(raw, "why", where),
+            steps=_str_list(raw["steps"], f"{where}.steps") if "steps" in raw else (),
+            confidence=raw.get("confidence"),
+            sources=_str_list(raw["sources"], f"{where}.sources") if "sources" in raw else ())
+    note = data.get("licence_note")
+    if not isinstance(note, dict) or not isinstance(note.get("where"), dict):
+        raise ResourceError("texts/backup.json: licence_note is missing.")
+    where_app = {str(k): str(v) for k, v in note["where"].items()}
+    if "other" not in where_app:
+        raise ResourceError("texts/backup.json: licence_note.where.other is missing.")
+    notes = data.get("notes")
+    if not isinstance(notes, dict) or not {"password-export", "no-kaspersky"} <= set(notes):
+        raise ResourceError("texts/backup.json: notes.password-export and "
+                            "notes.no-kaspersky are needed.")
+    return BackupTexts(
+        items=items,
+        licence_lines=tuple(str(line) for line in note.get("lines", [])),
+        edition_unknown=_text_field(note, "edition_unknown", "licence_note"),
+        version_unknown=_text_field(note, "version_unknown", "licence_note"),
+        licence_where=where_app, notes={str(k): str(v) for k, v in notes.items()})
+
+
+def _said(texts: BackupTexts, kind: str, label: str = "", **fields: Any) -> BackupItem:
+    """An item with its words from the texts; `fields` add the facts (paths, sources…)."""
+    text = texts.items[kind]
+    fields.setdefault("steps", text.steps)
+    if text.confidence:
+        fields.setdefault("confidence", text.confidence)
+    if text.sources:
+        fields.setdefault("sources", text.sources)
+    return BackupItem(kind=kind, title=text.title.replace("{label}", label),
+                      why=text.why.replace("{label}", label), **fields)
+
+
 def _expand(template: str, product: DetectedProduct) -> list[str]:
     """Fill {data} / {install} with each folder detection found; none found, no path."""
     for token, folders in (("{data}", product.data_paths), ("{install}", product.install_paths)):
@@ -157,179 +235,97 @@ def _product_label(product: DetectedProduct) -> str:
     return " ".join(parts)
 
 
-def _licence_note(product: DetectedProduct, platform: str, taken_at: str) -> str:
-    where_app = {
-        "windows": "open Kaspersky, then the licence or subscription section (bottom of the "
-                   "main window, or Profile → Subscriptions in newer versions)",
-        "macos": "open Kaspersky from the Applications folder, then its licence or "
-                 "subscription window",
-        "linux": "run `kesl-control -L --query` (Endpoint Security) or open the "
-                 "application's licence page",
-    }.get(platform, "open Kaspersky's licence window")
-    lines = [
-        f"Product:  {product.name}",
-        f"Edition:  {product.edition or '(not shown on this computer)'}",
-        f"Version:  {product.version or '(unknown)'}",
-        f"Seen on:  {taken_at}",
-        "",
-        "Where to find the activation code and subscription end date:",
-        "- My Kaspersky (my.kaspersky.com), section Licences/Subscriptions, if the",
-        "  product was activated with an account;",
-        f"- on this computer, before uninstalling: {where_app};",
-        "- the order confirmation e-mail from the shop where it was bought.",
-        "",
-        "Switchover does not copy Kaspersky's licence storage: it is not portable and",
-        "does not transfer to another vendor. Keep the code if you may ask for a refund",
-        "or need it for your records.",
-    ]
+def _licence_note(product: DetectedProduct, platform: str, taken_at: str,
+                  texts: BackupTexts) -> str:
+    values = {
+        "{name}": product.name, "{edition}": product.edition or texts.edition_unknown,
+        "{version}": product.version or texts.version_unknown, "{taken_at}": taken_at,
+        "{where}": texts.licence_where.get(platform, texts.licence_where["other"]),
+    }
+    lines = []
+    for line in texts.licence_lines:
+        for token, value in values.items():
+            line = line.replace(token, value)
+        lines.append(line)
     return "\n".join(lines) + "\n"
 
 
-def _component_items(product: DetectedProduct, seen: set[str]) -> list[BackupItem]:
+def _component_items(product: DetectedProduct, seen: set[str],
+                     texts: BackupTexts) -> list[BackupItem]:
     """Items that come from what a product does rather than where it keeps files."""
     items: list[BackupItem] = []
     comps = set(product.components)
     label = _product_label(product)
-    if "password-manager" in comps and "password-manager" not in seen:
-        seen.add("password-manager")
-        items.append(BackupItem(
-            id="password-manager", kind="password-manager", product_id=product.id,
-            title="Kaspersky Password Manager: your saved passwords",
-            why="The vault is encrypted with Kaspersky's own format and cannot be opened "
-                "without Kaspersky. A text export is the only portable form.",
-            action="user", must_confirm=True, confidence="OFFICIAL",
-            steps=(
-                "Open Kaspersky Password Manager and unlock it with your main password.",
-                "Go to Additional → Settings → Import/Export and choose “Export to text "
-                "file”. Save it somewhere you will find it (for example Documents).",
-                "Point Switchover at the exported .txt file: it converts it to the CSV "
-                "your new password manager imports, and keeps it only encrypted with a "
-                "passphrase you choose.",
-                "After importing it into the new password manager, delete the .txt and "
-                "any .csv file: they hold every password in plain text.",
-            ),
-            sources=("support.kaspersky.com/help/KPM/Win24.0/en-US/130515.htm "
-                     "(shared/facts/kaspersky-footprint.md §4)",)))
-    if "data-encryption" in comps and "vault" not in seen:
-        seen.add("vault")
-        items.append(BackupItem(
-            id="vault", kind="vault", product_id=product.id,
-            title=f"Data vaults of {label}",
-            why="Files kept in a Kaspersky data vault can be opened only while Kaspersky is "
-                "installed: “to access the data in the vault you must enter the password "
-                "and Kaspersky … must be installed on the computer”.",
-            action="user", must_confirm=True, confidence="OFFICIAL",
-            steps=(
-                "In Kaspersky, open Data Encryption (or Secret Vault) and unlock each vault "
-                "with its password.",
-                "Choose “Open in Windows Explorer” and copy every file to a normal folder "
-                "(for example Documents\\From vault).",
-                "Include that folder in the backup. Confirm here once every vault is empty.",
-            ),
-            sources=("support.kaspersky.com/de/13395; support.kaspersky.com/ksos/84612 "
-                     "(shared/facts/kaspersky-footprint.md §4)",)))
-    if "backup" in comps and "backup-tasks" not in seen:
-        seen.add("backup-tasks")
-        items.append(BackupItem(
-            id="backup-tasks", kind="backup-tasks", product_id=product.id,
-            title=f"Backup and Restore tasks of {label}",
-            why="Kaspersky's Backup and Restore keeps copies in its own format; whether they "
-                "can be restored without Kaspersky is not documented, so restore what you "
-                "need while it is still installed.",
-            action="user", must_confirm=True, confidence="UNCERTAIN",
-            steps=(
-                "In Kaspersky, open Backup and Restore and note where each task saves its "
-                "copies (local drive, removable drive, network drive or online storage).",
-                "Restore the files you need into a normal folder, or check that the "
-                "originals still exist, and include that folder in the backup.",
-            ),
-            sources=("support.kaspersky.co.uk/kaspersky-for-windows/84679 "
-                     "(shared/facts/kaspersky-footprint.md §4)",)))
+    for component, kind in (("password-manager", "password-manager"),
+                            ("data-encryption", "vault"), ("backup", "backup-tasks")):
+        if component in comps and kind not in seen:
+            seen.add(kind)
+            items.append(_said(texts, kind, label, id=kind, product_id=product.id,
+                               action="user", must_confirm=True))
     return items
 
 
-def _rule_item(rule: _Rule, product: DetectedProduct, platform: str,
-               choices: BackupChoices) -> BackupItem | None:
+def _rule_item(rule: _Rule, product: DetectedProduct, choices: BackupChoices,
+               texts: BackupTexts) -> BackupItem | None:
     label = _product_label(product)
     base = f"kaspersky/{product.id}"
+    facts: dict[str, Any] = {"product_id": product.id, "confidence": rule.confidence,
+                             "sources": rule.sources}
     if rule.kind == "reports":
         if not choices.include_reports:
             return None
         paths = tuple(p for t in rule.paths for p in _expand(t, product))
         if not paths:
             return None
-        return BackupItem(
-            id=f"reports:{product.id}", kind="reports", product_id=product.id,
-            title=f"Reports and detection history of {label}",
-            why="The scan and detection history (SQLite databases) is deleted with the "
-                "product; it can be read later with any SQLite tool.",
-            action="copy", paths=paths, archive_dir=f"{base}/reports",
-            confidence=rule.confidence, sources=rule.sources)
+        return _said(texts, "reports", label, id=f"reports:{product.id}", action="copy",
+                     paths=paths, archive_dir=f"{base}/reports", **facts)
     if rule.kind == "quarantine":
         paths = tuple(p for t in rule.paths for p in _expand(t, product))
         if not paths:
             return None
-        return BackupItem(
-            id=f"quarantine:{product.id}", kind="quarantine", product_id=product.id,
-            title=f"Quarantine of {label}",
-            why="Quarantined files are kept encrypted in Kaspersky's own format and become "
-                "unavailable once it is removed. If Kaspersky ever quarantined a file you "
-                "need (a false alarm), restore it now.",
-            action="user", paths=paths, confidence=rule.confidence, sources=rule.sources,
-            steps=("In Kaspersky, open Quarantine, restore any file that was wrongly "
-                   "quarantined, and include it in the backup.",))
+        return _said(texts, "quarantine", label, id=f"quarantine:{product.id}",
+                     action="user", paths=paths, **facts)
     if rule.kind == "settings":
         if not choices.export_settings:
             return None
         commands = _expand(rule.command[0], product)
         if not commands:
             return None
-        return BackupItem(
-            id=f"settings:{product.id}", kind="settings", product_id=product.id,
-            title=f"Settings of {label}",
-            why="Exported with Kaspersky's own command, for your records or if you ever "
-                "reinstall it; other vendors cannot import them.",
-            action="export", command=(commands[0], *rule.command[1:]),
-            output_name=rule.output, timeout_seconds=rule.timeout,
-            archive_dir=f"{base}/settings", confidence=rule.confidence,
-            sources=rule.sources + ((rule.note,) if rule.note else ()))
+        facts["sources"] = rule.sources + ((rule.note,) if rule.note else ())
+        return _said(texts, "settings", label, id=f"settings:{product.id}", action="export",
+                     command=(commands[0], *rule.command[1:]), output_name=rule.output,
+                     timeout_seconds=rule.timeout, archive_dir=f"{base}/settings", **facts)
     return None
 
 
 def plan_backup(detection: DetectionResult, choices: BackupChoices = BackupChoices(),
-                rules: tuple[str, tuple[_Rule, ...]] | None = None) -> BackupPlan:
+                rules: tuple[str, tuple[_Rule, ...]] | None = None,
+                texts: BackupTexts | None = None) -> BackupPlan:
     """Every item uninstalling would lose, in the order the user should deal with them."""
     reviewed, all_rules = rules if rules is not None else load_backup_rules()
+    texts = texts or load_backup_texts()
     platform = detection.platform
     items: list[BackupItem] = []
     seen: set[str] = set()
     for product in detection.products:
-        items.extend(_component_items(product, seen))
+        items.extend(_component_items(product, seen, texts))
     for product in detection.products:
         for rule in all_rules:
             if rule.platform == platform and product.id in rule.products:
-                item = _rule_item(rule, product, platform, choices)
+                item = _rule_item(rule, product, choices, texts)
                 if item is not None:
                     items.append(item)
         if product.category != "management-agent" and product.id != "kaspersky-password-manager":
-            items.append(BackupItem(
-                id=f"licence:{product.id}", kind="licence", product_id=product.id,
-                title=f"Licence details of {_product_label(product)}",
-                why="Activation codes and subscriptions live in My Kaspersky; a note of "
-                    "what you had helps with refunds and records.",
-                action="note", archive_dir=f"kaspersky/{product.id}",
-                note_text=_licence_note(product, platform, detection.taken_at),
-                confidence="OFFICIAL",
-                sources=("shared/facts/kaspersky-footprint.md §4 (Licence / activation "
-                         "code)",)))
-    items.extend(_folder_items(choices.folders))
+            items.append(_said(
+                texts, "licence", _product_label(product), id=f"licence:{product.id}",
+                product_id=product.id, action="note", archive_dir=f"kaspersky/{product.id}",
+                note_text=_licence_note(product, platform, detection.taken_at, texts)))
+    items.extend(_folder_items(choices.folders, texts))
     notes: list[str] = []
     if choices.password_export:
-        notes.append("The Password Manager export is stored only encrypted with your "
-                     "passphrase, never as plain text.")
+        notes.append(texts.notes["password-export"])
     if not detection.products:
-        notes.append("No Kaspersky product was found: only the folders you choose are "
-                     "backed up.")
+        notes.append(texts.notes["no-kaspersky"])
     return BackupPlan(platform=platform, items=_order(items), reviewed=reviewed,
                       notes=tuple(notes))
 
@@ -344,15 +340,16 @@ def _order(items: Iterable[BackupItem]) -> tuple[BackupItem, ...]:
     return tuple(sorted(items, key=lambda item: _ORDER[item.kind]))
 
 
-def _folder_items(folders: Iterable[str]) -> list[BackupItem]:
+def _folder_items(folders: Iterable[str], texts: BackupTexts) -> list[BackupItem]:
     items = []
     used: set[str] = set()
+    text = texts.items["user-folder"]
     for folder in folders:
         label = display_path(folder_label(folder, used))
         items.append(BackupItem(
-            id=f"folder:{label}", kind="user-folder", title=f"Folder {display_path(folder)}",
-            why="You chose to keep a copy of it.", action="copy", paths=(folder,),
-            archive_dir=f"folders/{label}"))
+            id=f"folder:{label}", kind="user-folder",
+            title=text.title.replace("{folder}", display_path(folder)), why=text.why,
+            action="copy", paths=(folder,), archive_dir=f"folders/{label}"))
     return items
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 def _checks() -> list[tuple[str, Callable[[], str]]]:
     def resources() -> str:
-        from core.backup_plan import load_backup_rules
+        from core.backup_plan import load_backup_rules, load_backup_texts
         from core.catalog_store import load_bundled
         from core.catalog_trust import load_trusted_keys
         from core.demo import list_demos, load_demo
@@ -32,6 +32,7 @@ def _checks() -> list[tuple[str, Callable[[], str]]]:
         for demo in demos:
             load_demo(demo.name)
         load_backup_rules()
+        load_backup_texts()
         load_texts()
         bundled = load_bundled(load_trusted_keys())
         if bundled.signed_by is None:

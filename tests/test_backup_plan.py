@@ -99,3 +99,24 @@ def test_a_broken_rules_file_is_a_clear_resource_error(tmp_path: Path, repo_root
     monkeypatch.setenv("SWITCHOVER_RESOURCES", str(copy))
     with pytest.raises(ResourceError, match="no sources"):
         load_backup_rules()
+
+
+def test_the_plans_words_come_from_the_texts_file(tmp_path: Path, repo_root: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A translator or reviewer edits resources/texts/backup.json, not the code."""
+    copy = tmp_path / "resources"
+    shutil.copytree(repo_root / "resources", copy)
+    texts_file = copy / "texts" / "backup.json"
+    texts = json.loads(texts_file.read_text(encoding="utf-8"))
+    texts["items"]["vault"]["title"] = "Coffres de {label}"
+    texts["licence_note"]["where"]["windows"] = "ouvrez Kaspersky"
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    monkeypatch.setenv("SWITCHOVER_RESOURCES", str(copy))
+    plan = plan_backup(detect(load_demo("windows-total-security")))
+    assert plan.of_kind("vault")[0].title.startswith("Coffres de Kaspersky Total Security")
+    assert "before uninstalling: ouvrez Kaspersky;" in plan.of_kind("licence")[0].note_text
+
+    del texts["items"]["quarantine"]["why"]
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"items.quarantine.why is missing"):
+        plan_backup(detect(load_demo("windows-total-security")))
