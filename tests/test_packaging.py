@@ -116,34 +116,42 @@ def test_the_desktop_entry_and_appstream_metadata_validate(built: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_the_nsis_script_compiles_with_a_labelled_stand_in(built: Path) -> None:
+@pytest.fixture(scope="module")
+def stand_in_setup(built: Path) -> Path:
+    """The real installer script compiled around the Linux bundle, labelled TEST-ONLY."""
     _need("makensis")
     done = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"),
                            "--nsis-check"], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
-    setup = next(built.glob("TEST-ONLY-not-a-release-*-setup.exe"))
-    assert setup.read_bytes()[:2] == b"MZ"
+    return next(built.glob("TEST-ONLY-not-a-release-*-setup.exe"))
+
+
+def test_the_nsis_script_compiles_with_a_labelled_stand_in(built: Path,
+                                                           stand_in_setup: Path) -> None:
+    assert stand_in_setup.read_bytes()[:2] == b"MZ"
     assert not list(built.glob("Switchover-*-setup.exe")), "nothing here is called a release"
 
 
-def _wine(env: dict[str, str], *args: str | Path) -> str:
+def _wine(env: dict[str, str], *args: str | Path, expect: int = 0) -> None:
     """Runs a Windows program under Wine and waits for everything it started to end."""
     # The X server must outlive the program: an NSIS uninstaller re-launches itself from a
     # temporary copy and exits at once, so the waiting happens inside xvfb-run.
     done = subprocess.run(["xvfb-run", "-a", "sh", "-c", 'wine "$@"; rc=$?; wineserver -w; '
                            'exit $rc', "wine", *map(str, args)], env=env,
                           capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
+    assert done.returncode == expect, done.stdout + done.stderr
+
+
+def _reg(env: dict[str, str], *args: str) -> str:
+    return subprocess.run(["wine", "reg", *args], env=env, capture_output=True, text=True,
+                          timeout=120).stdout
 
 
 def _uninstall_entry(env: dict[str, str], hive: str) -> dict[str, str]:
     """Apps & Features' view: the values of Switchover's uninstall key ({} when absent)."""
-    done = subprocess.run(["wine", "reg", "query", rf"{hive}\{UNINSTALL_KEY}"], env=env,
-                          capture_output=True, text=True, timeout=120)
     values = {}
-    for line in done.stdout.splitlines():
+    for line in _reg(env, "query", rf"{hive}\{UNINSTALL_KEY}").splitlines():
         parts = line.split(None, 2)
         if len(parts) == 3 and parts[1].startswith("REG_"):
             values[parts[0]] = parts[2].strip()
@@ -156,73 +164,107 @@ def _run_quiet_uninstall(env: dict[str, str], entry: dict[str, str]) -> None:
     _wine(env, exe, *rest.split())
 
 
-def test_the_installer_installs_upgrades_and_uninstalls_under_wine(built: Path,
+def _stand_in_release(folder: Path, version: str, signing: str) -> Path:
+    """A tiny installer of an "older release", signed as the release workflow signs."""
+    payload = folder / f"payload-{version}"
+    (payload / "_internal").mkdir(parents=True)
+    for name in ("Switchover.exe", "switchover-cli.exe", f"_internal/only-in-{version}.pyd"):
+        (payload / name).write_text(f"TEST-ONLY stand-in for release {version}\n")
+    setup = folder / f"TEST-ONLY-not-a-release-Switchover-{version}-setup.exe"
+    subprocess.run([_need("makensis"), "-V2", f"-DVERSION={version}",
+                    f"-DPAYLOAD_DIR={payload}", f"-DOUTFILE={setup}", "-DSTAND_IN",
+                    f"-DSIGN_CMD={signing}", str(ROOT / "packaging" / "windows" /
+                                                 "installer.nsi")],
+                   check=True, timeout=120, capture_output=True)
+    return setup
+
+
+def test_the_installer_installs_upgrades_and_uninstalls_under_wine(stand_in_setup: Path,
                                                                    tmp_path: Path) -> None:
-    """Per-user by default, upgrade in place over an older version, per-machine on request,
-    and an uninstaller that removes exactly what was installed (checked in a Wine prefix)."""
+    """Per-user by default, upgrade in place over an older version in either mode, /D,
+    and an uninstaller that removes exactly what it installed, from its own folder only,
+    whatever the registry says (checked in a real Wine prefix)."""
     _need("wine")  # skipped where Wine is absent; .ci/run installs it, so CI runs this
     _need("xvfb-run")
-    makensis = _need("makensis")
-    setup = next(built.glob("TEST-ONLY-not-a-release-*-setup.exe"))
+    setup = stand_in_setup
     version = setup.name.removeprefix("TEST-ONLY-not-a-release-Switchover-").removesuffix(
         "-setup.exe")
-    # An "older release" with its own module, to see the upgrade clear it away.
-    old = tmp_path / "old"
-    (old / "_internal").mkdir(parents=True)
-    for name in ("Switchover.exe", "switchover-cli.exe", "_internal/only-in-0.0.1.pyd"):
-        (old / name).write_text("TEST-ONLY stand-in for release 0.0.1\n")
-    old_setup = tmp_path / "TEST-ONLY-not-a-release-Switchover-0.0.1-setup.exe"
-    # Signed as the release workflow signs (SIGN_CMD), with osslsigncode and a throw-away
-    # certificate standing in for signtool and the real one.
+    # osslsigncode and a throw-away certificate stand in for signtool and the real one.
     osslsigncode = _need("osslsigncode")
     key, cert = tmp_path / "test-key.pem", tmp_path / "test-cert.pem"
     subprocess.run([_need("openssl"), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
                     "-keyout", key, "-out", cert, "-days", "2", "-subj",
                     "/CN=TEST-ONLY Switchover signing"], check=True, capture_output=True)
-    sign = (f"{osslsigncode} sign -certs {cert} -key {key} -n Switchover -h sha256 "
-            "-in %1 -out %1.signed && mv %1.signed %1")
-    subprocess.run([makensis, "-V2", "-DVERSION=0.0.1", f"-DPAYLOAD_DIR={old}",
-                    f"-DOUTFILE={old_setup}", "-DSTAND_IN", f"-DSIGN_CMD={sign}",
-                    str(ROOT / "packaging" / "windows" / "installer.nsi")],
-                   check=True, timeout=120, capture_output=True)
+    old = _stand_in_release(tmp_path, "0.0.1", f"{osslsigncode} sign -certs {cert} -key {key} "
+                            "-n Switchover -h sha256 -in %1 -out %1.signed && mv %1.signed %1")
 
     def signed(exe: Path) -> bool:
         return subprocess.run([osslsigncode, "verify", "-CAfile", str(cert), str(exe)],
                               capture_output=True, timeout=60).returncode == 0
 
-    assert signed(old_setup)
+    assert signed(old)
     env = {**os.environ, "WINEPREFIX": str(tmp_path / "prefix"), "WINEDEBUG": "-all",
            "WINEDLLOVERRIDES": "mscoree,mshtml="}  # no Mono/Gecko install prompts
     env.pop("QT_QPA_PLATFORM", None)
+    drive_c = tmp_path / "prefix" / "drive_c"
+    start_menu = "*/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Switchover.lnk"
 
-    _wine(env, old_setup, "/S")
-    users = tmp_path / "prefix" / "drive_c" / "users"
-    per_user = next(users.glob("*/AppData/Local/Programs/Switchover"))
+    # Per user, no administrator; then the upgrade over it.
+    _wine(env, old, "/S")
+    per_user = next((drive_c / "users").glob("*/AppData/Local/Programs/Switchover"))
     assert _uninstall_entry(env, "HKCU")["DisplayVersion"] == "0.0.1"
     assert signed(per_user / "Uninstall.exe"), "the uninstaller inside is signed as well"
-
-    _wine(env, setup, "/S")  # the upgrade
+    _wine(env, setup, "/S")
     entry = _uninstall_entry(env, "HKCU")
     assert entry["DisplayVersion"] == version
     assert entry["Publisher"] == "Switchover developers"
     assert int(entry["EstimatedSize"], 16) > 50_000  # KB, as Apps & Features shows it
     assert (per_user / "Switchover.exe").stat().st_size > 1_000_000
     assert not (per_user / "_internal" / "only-in-0.0.1.pyd").exists()
-    assert list(users.glob("*/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/"
-                           "Switchover.lnk"))
+    assert list((drive_c / "users").glob(start_menu))
     assert _uninstall_entry(env, "HKLM") == {}, "a per-user install needs no administrator"
 
+    # Anything can rewrite HKCU: an entry pointing elsewhere must not steer the uninstaller.
+    other = drive_c / "Other"
+    (other / "_internal").mkdir(parents=True)
+    (other / "_internal" / "keep.dll").write_text("another program's file\n")
     (per_user / "my-notes.txt").write_text("a file the user put there\n")
-    _run_quiet_uninstall(env, entry)
-    assert _uninstall_entry(env, "HKCU") == {}
+    _reg(env, "add", rf"HKCU\{UNINSTALL_KEY}", "/v", "InstallLocation", "/d", r"C:\Other",
+         "/f")
+    _wine(env, per_user / "Uninstall.exe", "/CurrentUser", "/S")
+    assert (other / "_internal" / "keep.dll").is_file()
     assert sorted(p.name for p in per_user.iterdir()) == ["my-notes.txt"]
-    assert not list(users.glob("*/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/"
-                               "Switchover.lnk"))
+    assert _uninstall_entry(env, "HKCU")["InstallLocation"] == r"C:\Other", \
+        "an entry that names another folder is not this uninstaller's to remove"
+    # …and the installer will not move into that folder of someone else's files.
+    _wine(env, old, "/S", expect=2)
+    assert sorted(p.name for p in other.iterdir()) == ["_internal"]
 
-    _wine(env, setup, "/S", "/AllUsers")
-    machine = tmp_path / "prefix" / "drive_c" / "Program Files" / "Switchover"
+    # A normal uninstall, the way Apps & Features runs it. (The folder must be empty again
+    # first: it held only the user's file, and no Switchover, so the installer refused it.)
+    _reg(env, "delete", rf"HKCU\{UNINSTALL_KEY}", "/f")
+    _wine(env, old, "/S", expect=2)
+    (per_user / "my-notes.txt").unlink()
+    _wine(env, old, "/S")
+    _run_quiet_uninstall(env, _uninstall_entry(env, "HKCU"))
+    assert _uninstall_entry(env, "HKCU") == {}
+    assert not per_user.exists()
+    assert not list((drive_c / "users").glob(start_menu))
+
+    # Per machine; a plain /S upgrade keeps it per machine (one entry, not two).
+    _wine(env, old, "/S", "/AllUsers")
+    machine = drive_c / "Program Files" / "Switchover"
+    assert _uninstall_entry(env, "HKLM")["DisplayVersion"] == "0.0.1"
+    _wine(env, setup, "/S")
     entry = _uninstall_entry(env, "HKLM")
+    assert entry["DisplayVersion"] == version and _uninstall_entry(env, "HKCU") == {}
     assert entry["InstallLocation"].endswith(r"Program Files\Switchover")
-    assert (machine / "switchover-cli.exe").is_file()
+    assert (machine / "switchover-cli.exe").stat().st_size > 1_000_000
     _run_quiet_uninstall(env, entry)
     assert not machine.exists() and _uninstall_entry(env, "HKLM") == {}
+
+    # /D chooses the folder, as IT scripts do.
+    _wine(env, old, "/S", r"/D=C:\Apps\Switchover")
+    assert (drive_c / "Apps" / "Switchover" / "Switchover.exe").is_file()
+    _run_quiet_uninstall(env, _uninstall_entry(env, "HKCU"))
+    assert not (drive_c / "Apps" / "Switchover").exists()
