@@ -88,7 +88,7 @@ def add_remaining_pages(wizard: QWizard) -> None:
         wizard.setPage(int(page_id), page)
     welcome = wizard.page(int(Page.WELCOME))
     assert isinstance(welcome, WelcomePage)
-    welcome.look_for_interrupted_run()
+    welcome.others_ready()
 
 
 class _OnFirstPaint(QObject):
@@ -119,7 +119,12 @@ def show_wizard(session: Session, exit_after: str = "") -> QWizard:
     wizard.setWindowIcon(QIcon(str(_icon())))
 
     def rest() -> None:
-        add_remaining_pages(wizard)
+        try:
+            add_remaining_pages(wizard)
+        except Exception as exc:  # a bug: shown with "Copy details", never swallowed
+            from gui.errors import report_error
+
+            report_error(wizard, exc)
         if exit_after == "ready":
             QApplication.quit()
 

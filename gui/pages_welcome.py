@@ -35,9 +35,20 @@ class WelcomePage(BasePage):
         self.resume.toggled.connect(self._toggle)
         self.body.addWidget(self.resume)
         self.body.addStretch(1)
+        # Next waits for these: the other pages (built just after the first paint) and the
+        # look for an interrupted uninstall, whose offer a quick click must not skip.
+        self._waiting = {"pages"}
 
-    def look_for_interrupted_run(self) -> None:
-        """Offers to resume a saved uninstall; called once the other pages exist."""
+    def isComplete(self) -> bool:
+        return not self._waiting and super().isComplete()
+
+    def _done(self, what: str) -> None:
+        self._waiting.discard(what)
+        self.completeChanged.emit()
+
+    def others_ready(self) -> None:
+        """Called once the other pages exist; then offers to resume a saved uninstall."""
+        self._done("pages")
         if self.session.simulated:
             return
         from gui.jobs import run_job
@@ -49,8 +60,13 @@ class WelcomePage(BasePage):
             state = load_state(state_dir() / "uninstall.json")
             return state is not None and not state.finished
 
-        run_job(self, find, lambda found: self.resume.setVisible(bool(found)),
-                lambda _exc: None)
+        def found(interrupted: object) -> None:
+            self.resume.setVisible(bool(interrupted))
+            self._done("resume")
+
+        self._waiting.add("resume")
+        # An unreadable saved state offers nothing to resume; the uninstall page says why.
+        run_job(self, find, found, lambda _exc: self._done("resume"))
 
     def _toggle(self, on: bool) -> None:
         self.session.resume_uninstall = on

@@ -18,67 +18,77 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def _checks() -> list[tuple[str, Callable[[], str]]]:
-    def resources() -> str:
-        from core.backup_plan import load_backup_rules, load_backup_texts
-        from core.catalog_store import load_bundled
-        from core.catalog_trust import load_trusted_keys
-        from core.demo import list_demos, load_demo
-        from core.explain import load_texts
-        from core.signatures import load_signatures
+def _resources() -> str:
+    from core.backup_plan import load_backup_rules, load_backup_texts
+    from core.catalog_store import load_bundled
+    from core.catalog_trust import load_trusted_keys
+    from core.demo import list_demos, load_demo
+    from core.explain import load_texts
+    from core.signatures import load_signatures
 
-        load_signatures()
-        demos = list_demos()
-        for demo in demos:
-            load_demo(demo.name)
-        load_backup_rules()
-        load_backup_texts()
-        load_texts()
-        bundled = load_bundled(load_trusted_keys())
-        if bundled.signed_by is None:
-            raise RuntimeError("the bundled catalog's signature does not verify")
-        return f"{len(demos)} demo machines, catalog v{bundled.catalog.version} signed"
+    load_signatures()
+    demos = list_demos()
+    for demo in demos:
+        load_demo(demo.name)
+    load_backup_rules()
+    load_backup_texts()
+    load_texts()
+    bundled = load_bundled(load_trusted_keys())
+    if bundled.signed_by is None:
+        raise RuntimeError("the bundled catalog's signature does not verify")
+    return f"{len(demos)} demo machines, catalog v{bundled.catalog.version} signed"
 
-    def modules() -> str:
-        import core
-        import gui
+def _modules() -> str:
+    import core
+    import gui
 
-        frozen_list = Path(getattr(sys, "_MEIPASS", "")) / "switchover-modules.txt"
-        if getattr(sys, "frozen", False) and frozen_list.is_file():
-            # Inside a PyInstaller bundle modules cannot be listed: the build wrote the list.
-            names = frozen_list.read_text(encoding="utf-8").split()
-        else:
-            names = [m.name for package in (core, gui) for m in
-                     pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
-        for name in names:
-            importlib.import_module(name)
-        return f"{len(names)} modules"
+    frozen_list = Path(getattr(sys, "_MEIPASS", "")) / "switchover-modules.txt"
+    if getattr(sys, "frozen", False) and frozen_list.is_file():
+        # Inside a PyInstaller bundle modules cannot be listed: the build wrote the list.
+        names = frozen_list.read_text(encoding="utf-8").split()
+    else:
+        names = [m.name for package in (core, gui) for m in
+                 pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
+    for name in names:
+        importlib.import_module(name)
+    return f"{len(names)} modules"
 
-    def wizard() -> str:
-        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                     or os.environ.get("WAYLAND_DISPLAY")):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen: headless
-        from PySide6.QtWidgets import QApplication
+def _wizard() -> str:
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen: headless
+    from PySide6.QtWidgets import QApplication
 
-        from gui.app import build_wizard
-        from gui.session import Session
+    from core.flow import Page
+    from gui.app import show_wizard
+    from gui.session import Session
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        window = build_wizard(session=Session(demo="", demo_title="self-test"))
-        window.show()
-        deadline = time.monotonic() + 10
-        window.next()  # the scan runs in the background
-        while window.currentPage().isComplete() is False and time.monotonic() < deadline:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The way the app starts: Welcome first, the other pages just after the first paint.
+    window = show_wizard(Session(demo="", demo_title="self-test"))
+    deadline = time.monotonic() + 10
+
+    def wait(until: Callable[[], bool]) -> bool:
+        while not until() and time.monotonic() < deadline:
             app.processEvents()
             time.sleep(0.01)
-        ok = window.currentPage().isComplete()
-        platform = app.platformName()
-        window.close()
-        if not ok:
-            raise RuntimeError("the demo scan did not finish")
-        return f"wizard opened and scanned a demo machine ({platform})"
+        return until()
 
-    return [("resources", resources), ("modules", modules), ("wizard", wizard)]
+    if not wait(lambda: len(window.pageIds()) == len(Page)
+                and window.currentPage().isComplete()):
+        raise RuntimeError("the wizard's pages were not all built")
+    window.next()  # the scan runs in the background
+    wait(lambda: window.currentPage().isComplete())
+    ok = window.currentPage().isComplete()
+    platform = QApplication.platformName()
+    window.close()
+    if not ok:
+        raise RuntimeError("the demo scan did not finish")
+    return f"wizard opened and scanned a demo machine ({platform})"
+
+
+def _checks() -> list[tuple[str, Callable[[], str]]]:
+    return [("resources", _resources), ("modules", _modules), ("wizard", _wizard)]
 
 
 def run_self_test() -> int:

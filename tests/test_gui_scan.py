@@ -59,8 +59,11 @@ def test_the_window_shows_welcome_first_and_the_other_pages_follow(qtbot) -> Non
     wizard = show_wizard(Session(demo="windows-total-security", demo_title="Windows demo"))
     qtbot.addWidget(wizard)
     assert wizard.pageIds() == [int(Page.WELCOME)]
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled(), "Next waits until the page behind it exists"
     qtbot.waitUntil(lambda: len(wizard.pageIds()) == len(Page), timeout=10000)
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(next_button.isEnabled, timeout=10000)
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     page = wizard.currentPage()
     assert wizard.currentId() == int(Page.SCAN)
     qtbot.waitUntil(lambda: page.result is not None, timeout=10000)

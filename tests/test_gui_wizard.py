@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QTreeWidget,
+    QWizard,
 )
 
 from core.flow import Page, next_page
@@ -168,7 +169,9 @@ def test_an_interrupted_uninstall_is_offered_on_start(qtbot, tmp_path: Path) -> 
     wizard = show_wizard(Session())  # as the app starts: the offer comes after the first paint
     qtbot.addWidget(wizard)
     welcome = wizard.currentPage()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
     qtbot.waitUntil(lambda: welcome.resume.isVisible(), timeout=10000)
+    assert next_button.isEnabled(), "Next is on once the offer has been made"
     welcome.resume.setChecked(True)
     assert wizard.currentPage().nextId() == Page.RUN
 
