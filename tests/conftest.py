@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +22,25 @@ if str(ROOT) not in sys.path:
 @pytest.fixture
 def repo_root() -> Path:
     return ROOT
+
+
+@pytest.fixture
+def edit_resource(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                  ) -> Callable[[str, Callable[[Any], None]], None]:
+    """Edits a JSON file in a private copy of resources/ that the code then reads, as a
+    maintainer's edit of the data would be: `edit_resource("texts/ban.json", change)`."""
+    copy = tmp_path / "resources"
+
+    def edit(relpath: str, change: Callable[[Any], None]) -> None:
+        if not copy.exists():
+            shutil.copytree(ROOT / "resources", copy)
+            monkeypatch.setenv("SWITCHOVER_RESOURCES", str(copy))
+        path = copy / relpath
+        data = json.loads(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(json.dumps(data), encoding="utf-8")
+
+    return edit
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -88,35 +87,23 @@ def test_plan_text_tells_the_user_what_to_do_in_kaspersky() -> None:
     assert "you need to act in Kaspersky first" in done.stdout
 
 
-def test_a_broken_rules_file_is_a_clear_resource_error(tmp_path: Path, repo_root: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    copy = tmp_path / "resources"
-    shutil.copytree(repo_root / "resources", copy)
-    data_file = copy / "backup" / "kaspersky-data.json"
-    data = json.loads(data_file.read_text(encoding="utf-8"))
-    data["rules"][0]["sources"] = []
-    data_file.write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setenv("SWITCHOVER_RESOURCES", str(copy))
+def test_a_broken_rules_file_is_a_clear_resource_error(edit_resource) -> None:  # type: ignore[no-untyped-def]
+    edit_resource("backup/kaspersky-data.json", lambda data: data["rules"][0].update(sources=[]))
     with pytest.raises(ResourceError, match="no sources"):
         load_backup_rules()
 
 
-def test_the_plans_words_come_from_the_texts_file(tmp_path: Path, repo_root: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_plans_words_come_from_the_texts_file(edit_resource) -> None:  # type: ignore[no-untyped-def]
     """A translator or reviewer edits resources/texts/backup.json, not the code."""
-    copy = tmp_path / "resources"
-    shutil.copytree(repo_root / "resources", copy)
-    texts_file = copy / "texts" / "backup.json"
-    texts = json.loads(texts_file.read_text(encoding="utf-8"))
-    texts["items"]["vault"]["title"] = "Coffres de {label}"
-    texts["licence_note"]["where"]["windows"] = "ouvrez Kaspersky"
-    texts_file.write_text(json.dumps(texts), encoding="utf-8")
-    monkeypatch.setenv("SWITCHOVER_RESOURCES", str(copy))
+    def translate(texts: dict) -> None:  # type: ignore[type-arg]
+        texts["items"]["vault"]["title"] = "Coffres de {label}"
+        texts["licence_note"]["where"]["windows"] = "ouvrez Kaspersky"
+
+    edit_resource("texts/backup.json", translate)
     plan = plan_backup(detect(load_demo("windows-total-security")))
     assert plan.of_kind("vault")[0].title.startswith("Coffres de Kaspersky Total Security")
     assert "before uninstalling: ouvrez Kaspersky;" in plan.of_kind("licence")[0].note_text
 
-    del texts["items"]["quarantine"]["why"]
-    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    edit_resource("texts/backup.json", lambda texts: texts["items"]["quarantine"].pop("why"))
     with pytest.raises(ResourceError, match=r"items.quarantine.why is missing"):
         plan_backup(detect(load_demo("windows-total-security")))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -144,14 +143,10 @@ def test_bad_date_or_region_is_one_sentence(args: list[str], says: str) -> None:
     assert done.returncode == 2 and says in done.stderr and "Traceback" not in done.stderr
 
 
-def test_a_bad_edit_of_the_texts_is_caught(tmp_path: Path, repo_root: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    copy = tmp_path / "resources"
-    shutil.copytree(repo_root / "resources", copy)
-    path = copy / "texts" / "ban.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["sections"][0]["body"] += " {secret_placeholder}"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setenv("SWITCHOVER_RESOURCES", str(copy))
+def test_a_bad_edit_of_the_texts_is_caught(edit_resource) -> None:  # type: ignore[no-untyped-def]
+    def add_placeholder(data: dict) -> None:  # type: ignore[type-arg]
+        data["sections"][0]["body"] += " {secret_placeholder}"
+
+    edit_resource("texts/ban.json", add_placeholder)
     with pytest.raises(ResourceError, match="placeholder"):
         load_texts()
