@@ -49,9 +49,9 @@ def build_wizard(demo: str | None = None, snapshot: str | None = None,
                  later: bool = False) -> QWizard:
     """The wizard; with `later`, only Welcome exists until `add_remaining_pages` runs.
 
-    `run` builds the other nine pages right after the first paint: the window then appears
-    about 25 ms sooner (their imports and widgets), and they are in place before the first
-    click can be handled, because that click is queued behind them (bench_bundle.py).
+    `show_wizard` builds the other nine pages just after the first paint, so the window
+    appears without waiting for their imports and widgets (bench_bundle.py measures it);
+    Welcome's Next stays off until they exist.
     """
     session = session or Session(demo=demo, snapshot_path=snapshot, demo_title=demo_title)
     wizard = QWizard()
