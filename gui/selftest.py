@@ -38,6 +38,7 @@ def _resources() -> str:
         raise RuntimeError("the bundled catalog's signature does not verify")
     return f"{len(demos)} demo machines, catalog v{bundled.catalog.version} signed"
 
+
 def _modules() -> str:
     import core
     import gui
@@ -52,6 +53,7 @@ def _modules() -> str:
     for name in names:
         importlib.import_module(name)
     return f"{len(names)} modules"
+
 
 def _wizard() -> str:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
@@ -78,8 +80,7 @@ def _wizard() -> str:
                 and window.currentPage().isComplete()):
         raise RuntimeError("the wizard's pages were not all built")
     window.next()  # the scan runs in the background
-    wait(lambda: window.currentPage().isComplete())
-    ok = window.currentPage().isComplete()
+    ok = wait(lambda: window.currentPage().isComplete())
     platform = QApplication.platformName()
     window.close()
     if not ok:
