@@ -15,7 +15,7 @@ from core.patterns import Match, version_agrees
 from core.patterns import match as pattern_match
 from core.signatures import ProductSignature
 from core.snapshot import App, SystemSnapshot
-from core.traces import Trace, match_trace
+from core.traces import Trace, is_running, match_trace
 
 _ANCHOR_KINDS = ("uninstall", "folders", "packages", "launchd", "system_extensions", "kexts",
                  "services", "processes", "security_center")
@@ -162,7 +162,7 @@ class CandidateFinder:
         sig, got = hit
         problem = _contradiction(entry)
         if problem and sig.kaspersky:
-            self.ignored.append(Ignored(trace.label, f"not reported: {problem}"))
+            self.ignored.append(Ignored(trace.label, f"not trusted and never run: {problem}"))
             return
         version = entry.version or got.version
         cand = self._join(found, sig, version)
@@ -187,8 +187,32 @@ class CandidateFinder:
         found.append(cand)
         return cand
 
+    def runs_from_its_folder(self, cand: Candidate) -> bool:
+        """A program of the product running from the product's own folder.
+
+        That folder is under Program Files (only administrators write there) and the
+        program is one of the product's own, so the two agree as independent anchors: the
+        product is there even when its Apps & Features entry is missing or was refused.
+        """
+        folders = [self.snap.path_key(t.text.rstrip("\\/")) for t in cand.anchors
+                   if t.kind == "folders"]
+        if not folders:
+            return False
+        sep = "\\" if self.platform == "windows" else "/"
+        programs = [(Trace("processes", p.name, "", ""), p.exe) for p in self.snap.processes]
+        programs += [(Trace("services", s.name, "", ""), _command_program(s.binary))
+                     for s in self.snap.services if is_running(s.status)]
+        for trace, path in programs:
+            if not path:
+                continue
+            key = self.snap.path_key(path)
+            if any(key.startswith(folder + sep) for folder in folders) and any(
+                    match_trace(p, trace, self.platform) for p in cand.sig.traces.of(trace.kind)):
+                return True
+        return False
+
     def accepted(self, cand: Candidate) -> bool:
-        if cand.identity or len(cand.anchor_kinds) >= 2:
+        if cand.identity or len(cand.anchor_kinds) >= 2 or self.runs_from_its_folder(cand):
             return True
         if cand.sig.kaspersky:
             # Only what a user sees as a product; a lone folder is reported as a leftover.

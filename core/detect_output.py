@@ -98,7 +98,7 @@ def detection_to_text(result: DetectionResult, verbose: bool = False) -> str:
             add(f"  • {lo.what} — {lo.where}" + (f" ({lo.label})" if lo.label != lo.what else ""))
     if verbose and result.ignored:
         add("")
-        add("Looked like Kaspersky but is not reported as a Kaspersky product:")
+        add("Looked like Kaspersky but is not trusted as a Kaspersky product or uninstaller:")
         lines.extend(f"  • {i.what}: {i.why}" for i in result.ignored)
     elif result.ignored:
         count = len(result.ignored)

@@ -1,7 +1,8 @@
 """Is the machine protected right now? A pure judgement over what detection found.
 
 Protected means: some anti-virus that scans in real time is switched on and its
-definitions are not out of date. A Kaspersky product that still runs but has not been
+definitions are not known to be out of date (where their age cannot be read, the reason
+says so). A Kaspersky product that still runs but has not been
 updated since the US cut-off does *not* protect against new threats, and saying
 otherwise would be the most harmful thing Switchover could tell a user.
 """
@@ -46,6 +47,10 @@ def assess_protection(platform: str, products: Sequence[DetectedProduct],
     found: dict[str, list[str]] = {"protecting": [], "stale": [], "off": []}
     verdicts = [_classify(p.name, p.active, p.definitions_outdated, p.definitions_age_days)
                 for p in products if p.realtime]
+    # On and of unknown freshness (no definitions date on this system, no Security Center
+    # verdict): counted as protecting, and the reason says what could not be checked.
+    unknown_age = [p.name for p in products
+                   if p.realtime and p.active and p.definitions_outdated is None]
     verdicts += [_classify(o.name, o.active, o.up_to_date is False, None, o.id in ALWAYS_ON)
                  for o in others if o.realtime]
     for verdict in verdicts:
@@ -53,8 +58,11 @@ def assess_protection(platform: str, products: Sequence[DetectedProduct],
             found[verdict[0]].append(verdict[1])
     protecting, stale, off = found["protecting"], found["stale"], found["off"]
     if protecting:
-        return Protection(True, tuple(protecting),
-                          f"Real-time protection is on: {_names(protecting)}.")
+        reason = f"Real-time protection is on: {_names(protecting)}."
+        if unknown_age:
+            reason += (f" The age of the virus definitions of {_names(unknown_age)} could "
+                       "not be read here; check in the product that it still updates.")
+        return Protection(True, tuple(protecting), reason)
     parts = [s + "." for s in stale]
     if off:
         parts.append(f"{_names(off)} {'is' if len(off) == 1 else 'are'} installed but "

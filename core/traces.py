@@ -41,7 +41,7 @@ def short_key(path: str) -> str:
     return path
 
 
-def _is_running(status: str | None) -> bool | None:
+def is_running(status: str | None) -> bool | None:
     if status is None:
         return None
     return status.strip().lower() in _RUNNING
@@ -51,6 +51,21 @@ def uninstall_keys(snap: SystemSnapshot) -> list[tuple[str, dict[str, RegValue]]
     """Apps & Features entries: every view (64-bit, WOW6432Node, per-user) the probe read."""
     return [(path, values) for path, values in snap.registry.items()
             if _UNINSTALL_KEY.match(path)]
+
+
+def _add_services(snap: SystemSnapshot, out: dict[str, list[Trace]]) -> None:
+    for svc in snap.services:
+        kind = "launchd" if svc.manager == "launchd" else "services"
+        state = f" ({svc.status})" if svc.status else ""
+        display = f" — {svc.display_name}" if svc.display_name else ""
+        noun = "launchd job" if kind == "launchd" else "service"
+        out[kind].append(Trace(kind, svc.name, f"{noun}: {svc.name}{display}{state}",
+                               f"{svc.manager} services", running=is_running(svc.status)))
+        if svc.manager == "scm" and (svc.start or "").casefold() in ("boot", "system"):
+            # Only kernel drivers start at boot or system time: a snapshot that lists one
+            # among the services (as Windows' own service manager does) shows a driver.
+            out["drivers"].append(Trace("drivers", svc.name, f"driver: {svc.name}{display}"
+                                        f"{state}", "drivers", running=is_running(svc.status)))
 
 
 def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
@@ -76,13 +91,7 @@ def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
         out[kind].append(trace)
         if kind == "folders":
             out["files"].append(trace)
-    for svc in snap.services:
-        kind = "launchd" if svc.manager == "launchd" else "services"
-        state = f" ({svc.status})" if svc.status else ""
-        display = f" — {svc.display_name}" if svc.display_name else ""
-        noun = "launchd job" if kind == "launchd" else "service"
-        out[kind].append(Trace(kind, svc.name, f"{noun}: {svc.name}{display}{state}",
-                               f"{svc.manager} services", running=_is_running(svc.status)))
+    _add_services(snap, out)
     for proc in snap.processes:
         out["processes"].append(Trace("processes", proc.name,
                                       f"process: {proc.name} (pid {proc.pid})",
@@ -103,7 +112,7 @@ def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
         shown = f"{ext.name} [{ext.id}]" if ext.name else ext.id
         out[kind].append(Trace(kind, ext.id, f"{noun}: {shown}{state}"
                                + (f" in {where}" if ext.kind == "browser" else ""), where,
-                               running=_is_running(ext.state)))
+                               running=is_running(ext.state)))
     for cert in snap.certificates:
         out["certificates"].append(Trace("certificates", cert.subject,
                                          f"trusted root certificate: {cert.subject} "

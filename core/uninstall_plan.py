@@ -292,18 +292,40 @@ def protection_after(snapshot: SystemSnapshot, detection: DetectionResult) -> Pr
         if "server" in snapshot.os.name.casefold():
             return ProtectionAfter("none", "This is Windows Server: Microsoft Defender does "
                                            "not switch itself on when Kaspersky is removed.")
+        if _windows_before_8(snapshot.os.version):
+            # Windows 7's "Windows Defender" removes spyware only; Defender became an
+            # anti-virus with Windows 8.
+            return ProtectionAfter("none", "Windows 7 and older have no built-in anti-virus: "
+                                           "nothing will protect this computer.")
         if defender is None:
             return ProtectionAfter("none", "Microsoft Defender was not found on this computer.")
         if defender.notes:
             return ProtectionAfter("none", "Microsoft Defender is " + "; ".join(defender.notes)
                                    + ", so it will not take over until that policy is removed.")
+        if defender.active:
+            return ProtectionAfter("defender", "Microsoft Defender is on and will keep "
+                                               "protecting it.")
         return ProtectionAfter("defender", "Microsoft Defender will switch itself back on "
-                                           "(Windows 10 and 11 do this when the last other "
+                                           "(Windows does this when the last other "
                                            "anti-virus is removed).")
     if snapshot.platform == "macos":
         return ProtectionAfter("xprotect", "Only macOS's built-in XProtect will be left: it "
                                            "blocks known malware but is basic protection.")
+    on_demand = [o.name for o in detection.others if not o.realtime and o.id != "ultravpn"]
+    if on_demand:
+        verb = "scans" if len(on_demand) == 1 else "scan"
+        return ProtectionAfter("none", f"{', '.join(on_demand)} {verb} only when asked: "
+                                       "nothing will check files as they are opened on this "
+                                       "Linux machine.")
     return ProtectionAfter("none", "Nothing will scan for malware on this Linux machine.")
+
+
+def _windows_before_8(version: str | None) -> bool:
+    """Windows 7 is NT 6.1, Windows 8 is 6.2; an unreadable version is not guessed at."""
+    parts = (version or "").split(".")
+    if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return False
+    return (int(parts[0]), int(parts[1])) < (6, 2)
 
 
 def _checks(snapshot: SystemSnapshot, detection: DetectionResult, backup: BackupPlan | None,
@@ -372,5 +394,7 @@ def plan_uninstall(snapshot: SystemSnapshot, detection: DetectionResult,
                                   "extensions, and that something protects the computer."))
     notes = []
     if not detection.products:
-        notes.append("No Kaspersky product was found: there is nothing to remove.")
+        notes.append("No Kaspersky product was found: there is nothing to remove."
+                     + (" The final check lists what an earlier removal left behind, with "
+                        "what to do about each." if detection.leftovers else ""))
     return UninstallPlan(snapshot.platform, tuple(steps), after, tuple(notes))

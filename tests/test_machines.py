@@ -18,6 +18,7 @@ from core.demo import list_demos, load_demo
 from core.detection import DetectionResult, detect
 from core.findings import DetectedProduct, OtherProduct
 from core.snapshot import load_snapshot
+from core.uninstall_plan import plan_uninstall, protection_after
 from tests.conftest import run_cli
 
 MACHINES = Path(__file__).resolve().parent / "machines"
@@ -61,6 +62,27 @@ MACHINE_SUMMARY = {
     "windows-old-avp-service": ({"kaspersky-internet-security"}, True),
     "windows-defender-policy-off": (set(), False),
     "windows-server-ksws": ({"kaspersky-security-windows-server"}, True),
+    # Written blind, from shared/facts and the snapshot spec only, by a tester who never
+    # saw the signatures or the detection code (expectations noted before the first run).
+    "blind-win11-kaspersky-standard": ({"kaspersky-standard-plus-premium"}, True),
+    "blind-win10-kis2021-stale-safekids": (
+        {"kaspersky-internet-security", "kaspersky-safe-kids"}, False),
+    "blind-win10-kis-entry-points-outside-its-folder": (
+        {"kaspersky-internet-security", "kaspersky-safe-kids"}, False),
+    "blind-win7-x86-kav2019": ({"kaspersky-anti-virus"}, True),
+    "blind-win11-vpn-only": ({"kaspersky-vpn-secure-connection"}, True),
+    "blind-win10-partial-removal": (set(), True),
+    "blind-winserver2019-kes-netagent": (
+        {"kaspersky-endpoint-security-windows", "kaspersky-network-agent-windows"}, True),
+    "blind-win10-fake-hkcu-kts": (set(), True),
+    "blind-win11-bitdefender": (set(), True),
+    "blind-mac-kis": ({"kaspersky-for-mac"}, True),
+    "blind-mac-leftovers-only": (set(), False),
+    "blind-ubuntu-kesl-dpkg": ({"kaspersky-endpoint-security-linux"}, True),
+    "blind-rhel9-kesl-rpm-klnagent": (
+        {"kaspersky-endpoint-security-linux", "kaspersky-network-agent-linux"}, False),
+    "blind-debian-clamav-only": (set(), False),
+    "blind-win11-ultraav-no-kaspersky": (set(), True),
 }
 
 
@@ -422,3 +444,46 @@ def test_cli_exit_code_on_a_server_running_ksws() -> None:
     done = run_cli("detect", "--snapshot", str(MACHINES / "windows-server-ksws.json"),
                    "--exit-code")
     assert done.returncode == 10, done.stderr
+
+
+# -- what the blind machines caught ------------------------------------------------------------
+
+
+def test_a_running_product_is_found_even_when_its_entry_points_elsewhere() -> None:
+    """Its Apps & Features entry names an uninstaller outside its folder: the entry is not
+    trusted, but avp.exe running from the product's own Program Files folder is."""
+    result = machine("blind-win10-kis-entry-points-outside-its-folder")
+    kis = product(result, "kaspersky-internet-security")
+    assert kis.active and kis.definitions_age_days == 782
+    assert kis.uninstall_entries == ()
+    assert "Users\\Public\\x.exe" in ignored_text(result)
+    plan = plan_uninstall(load_snapshot(
+        MACHINES / "blind-win10-kis-entry-points-outside-its-folder.json"), result)
+    step = next(s for s in plan.steps if s.product_id == "kaspersky-internet-security")
+    assert step.kind == "manual" and step.program is None and "kavremover" in step.description
+
+
+def test_a_kernel_driver_listed_among_services_is_a_driver_leftover() -> None:
+    result = machine("blind-win10-partial-removal")
+    assert ("driver", "klif") in leftovers(result)
+    assert ("file", "C:\\Windows\\System32\\drivers\\klif.sys") in leftovers(result)
+
+
+@pytest.mark.parametrize(("name", "state", "says"), [
+    ("blind-win7-x86-kav2019", "none", "Windows 7 and older have no built-in anti-virus"),
+    ("blind-debian-clamav-only", "none", "ClamAV scans only when asked"),
+    ("blind-win11-vpn-only", "defender", "Microsoft Defender is on and will keep"),
+])
+def test_what_protects_the_machine_afterwards_is_told_truly(name: str, state: str,
+                                                            says: str) -> None:
+    after = protection_after(load_snapshot(MACHINES / f"{name}.json"), machine(name))
+    assert after.state == state and says in after.text
+
+
+@pytest.mark.parametrize("name", ["blind-ubuntu-kesl-dpkg", "blind-mac-kis",
+                                  "blind-winserver2019-kes-netagent"])
+def test_protected_with_definitions_of_unknown_age_says_so(name: str) -> None:
+    result = machine(name)
+    assert result.protected
+    assert "The age of the virus definitions of" in result.protection.reason
+    assert "could not be read here" in result.protection.reason
