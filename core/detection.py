@@ -125,8 +125,13 @@ class _Detector:
             self.claim(trace)
         for trace, _ in evidence:
             self.claim(trace)
-        installs = [e.install_location.rstrip("\\/") for e in cand.entries if e.install_location]
+        installs = [e.install_location for e in cand.entries if e.install_location]
         installs += [t.text for t in cand.anchors if t.kind == "folders"] + cand.app_paths
+        # One folder once: an entry's "…\\21.3\\" and the folder trace "…\\21.3" are the same.
+        unique: dict[str, str] = {}
+        for folder in installs:
+            unique.setdefault(self.snap.path_key(folder.rstrip("\\/")), folder.rstrip("\\/"))
+        installs = list(unique.values())
         sep = "\\" if self.platform == "windows" else "/"
         roots = [self.snap.path_key(i) for i in installs]
         for trace in self.traces["folders"] + self.traces["files"]:

@@ -106,7 +106,8 @@ def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
                  "browser": ("browser_extensions", "browser extension")}
     for ext in snap.extensions:
         kind, noun = ext_kinds[ext.kind]
-        where = (f"{ext.browser or 'browser'} profile {ext.profile or '?'}"
+        where = (f"{ext.browser or 'browser'}" + (f" profile {ext.profile}" if ext.profile
+                                                   else "")
                  if ext.kind == "browser" else noun + "s")
         state = f" ({ext.state})" if ext.state else ""
         shown = f"{ext.name} [{ext.id}]" if ext.name else ext.id
