@@ -155,16 +155,20 @@ class _Detector:
             outdated = age > STALE_AFTER_DAYS
         elif up_to_date is not None:
             outdated = not up_to_date
+        edition = cand.edition or next((got.groups["edition"] for _, got in evidence
+                                        if got.groups.get("edition")), None)
         name = sig.name
-        if cand.edition and cand.edition.casefold() not in name.casefold():
-            name = f"{name} {cand.edition}"
+        if edition and edition.casefold() not in name.casefold():
+            name = f"{name} {edition}"
         if cand.app_name and sig.platform == "macos" and sig.kaspersky:
             name = cand.app_name
         if sig.name_from_entry and cand.entries:
             name = cand.entries[0].display_name
         product = DetectedProduct(
             id=sig.id, name=name, vendor=sig.vendor, category=sig.category,
-            edition=cand.edition, version=cand.version, components=sig.components,
+            edition=edition, version=cand.version,
+            components=tuple(c for c in sig.components
+                             if c not in sig.editions_without.get(edition or "", ())),
             install_paths=tuple(dict.fromkeys(installs)), data_paths=tuple(dict.fromkeys(data)),
             definitions_date=defs_date, definitions_age_days=age, definitions_outdated=outdated,
             active=active, realtime=realtime, evidence=tuple(labels),

@@ -92,6 +92,8 @@ class ProductSignature(NamedTuple):
     realtime_when: tuple[str, ...] = ()
     # Report the Apps & Features name rather than ours (the catch-all for unnamed products).
     name_from_entry: bool = False
+    # Components an edition does not have (Backup and Restore is in Plus and Premium only).
+    editions_without: Mapping[str, tuple[str, ...]] = {}
 
 
 class LeftoverSignature(NamedTuple):
@@ -182,14 +184,14 @@ def _traces(reader: _Reader, key: str, platform: str,
     sub = reader.obj.get(key, {})
     inner = _Reader(reader.source, sub, f"{reader.where}.{key}")
     inner.check_keys((*TRACE_KINDS, "use"))
-    patterns: dict[str, list[str]] = {}
+    # The product's own patterns come before the shared sets: a trace takes the first
+    # pattern it matches, and the product's own is the more specific (it names an edition).
+    patterns: dict[str, list[str]] = {kind: list(inner.texts(kind)) for kind in TRACE_KINDS}
     for set_name in inner.texts("use"):
         if set_name not in trace_sets:
             raise inner.fail("use", f"names an unknown trace set {set_name!r}")
         for kind, values in trace_sets[set_name].items():
             patterns.setdefault(kind, []).extend(values)
-    for kind in TRACE_KINDS:
-        patterns.setdefault(kind, []).extend(inner.texts(kind))
     return Traces({k: tuple(_checked(inner, k, v, platform)) for k, v in patterns.items() if v})
 
 
@@ -227,8 +229,15 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
     reader.check_keys(("id", "name", "vendor", "kaspersky", "platform", "category",
                        "components", "realtime", "publishers", "anchors", "traces", "apps",
                        "data_dirs", "definitions", "sources", "confidence", "notes",
-                       "realtime_when", "name_from_entry"))
+                       "realtime_when", "name_from_entry", "editions_without"))
     platform = reader.choice("platform", PLATFORMS)
+    components = reader.texts("components")
+    without = _Reader(reader.source, reader.obj.get("editions_without", {}),
+                      f"{reader.where}.editions_without")
+    editions_without = {edition: without.texts(edition) for edition in without.obj}
+    for edition, absent in editions_without.items():
+        if not set(absent) <= set(components):
+            raise without.fail(edition, "names a component the product does not list")
     sets = trace_sets.get(platform, {})
     publisher_key = reader.text("publishers", required=False)
     if publisher_key is not None and publisher_key not in publishers:
@@ -255,7 +264,7 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
     return ProductSignature(
         id=product_id, name=reader.text("name"), vendor=reader.text("vendor"),
         kaspersky=reader.flag("kaspersky", False), platform=platform,
-        category=reader.choice("category", CATEGORIES), components=reader.texts("components"),
+        category=reader.choice("category", CATEGORIES), components=components,
         realtime=reader.flag("realtime", False),
         publishers=publishers.get(publisher_key, ()) if publisher_key else (),
         anchors=anchors, traces=_traces(reader, "traces", platform, sets), apps=tuple(apps),
@@ -264,7 +273,8 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
         confidence=reader.choice("confidence", CONFIDENCE), notes=reader.text("notes", False),
         realtime_when=tuple(_checked(reader, "processes", reader.texts("realtime_when"),
                                      platform)),
-        name_from_entry=reader.flag("name_from_entry", False))
+        name_from_entry=reader.flag("name_from_entry", False),
+        editions_without=editions_without)
 
 
 def parse_signature_file(name: str, doc: object, check_patterns: bool = False) -> SignatureSet:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from core.backup_plan import plan_backup
 from core.demo import list_demos, load_demo
 from core.detection import DetectionResult, detect
 from core.findings import DetectedProduct, OtherProduct
@@ -487,3 +488,14 @@ def test_protected_with_definitions_of_unknown_age_says_so(name: str) -> None:
     assert result.protected
     assert "The age of the virus definitions of" in result.protection.reason
     assert "could not be read here" in result.protection.reason
+
+
+def test_the_edition_windows_security_center_names_is_used() -> None:
+    """The 2023+ line's Apps & Features entry says only "Kaspersky"; Security Center says
+    "Kaspersky Standard", and Standard has no Backup and Restore to ask the user about."""
+    kaspersky = product(machine("blind-win11-kaspersky-standard"),
+                        "kaspersky-standard-plus-premium")
+    assert kaspersky.name == "Kaspersky Standard" and kaspersky.edition == "Standard"
+    assert "backup" not in kaspersky.components
+    plan = plan_backup(machine("blind-win11-kaspersky-standard"))
+    assert not plan.of_kind("backup-tasks")
