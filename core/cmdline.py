@@ -76,3 +76,18 @@ def split_windows_command(command: str) -> Split:
     if in_arg:
         argv.append("".join(current))
     return Split(tuple(argv), unterminated or quoted)
+
+
+def shown_command(argv: tuple[str, ...], platform: str) -> str:
+    """An argument list as a person would type it on that system, for display only.
+
+    What runs is always the list itself; this text just has to read right (and paste right)
+    in cmd.exe on Windows or a POSIX shell elsewhere.
+    """
+    if platform == "windows":
+        import subprocess
+
+        return subprocess.list2cmdline(argv)
+    import shlex
+
+    return shlex.join(argv)

@@ -42,6 +42,8 @@ def _step_dict(step: Any, state: Any | None) -> dict[str, Any]:
 def _print_plan(plan: Any, state: Any | None, simulated: bool) -> None:
     mode = " (simulated: nothing on this computer is changed)" if simulated else ""
     print(f"Uninstall plan{mode}:")
+    from core.cmdline import shown_command
+
     for number, step in enumerate(plan.steps, start=1):
         status = ""
         if state is not None:
@@ -52,7 +54,7 @@ def _print_plan(plan: Any, state: Any | None, simulated: bool) -> None:
         print(f"{number:2}. {step.title}{status}")
         print(f"    {step.description}")
         if step.argv:
-            print("    runs: " + " ".join(f'"{a}"' if " " in a else a for a in step.argv)
+            print("    runs: " + shown_command(step.argv, plan.platform)
                   + ("  (as administrator)" if step.needs_admin else ""))
     print(f"\nAfter removal: {plan.protection_after.text}")
     for note in plan.notes:

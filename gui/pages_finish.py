@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.cmdline import shown_command
 from core.flow import Page
 from core.jobs import Progress
 from gui.jobs import run_job, start_job
@@ -214,7 +215,7 @@ class UninstallPage(BasePage):
             item = QTreeWidgetItem(self.tree, [step.title, step.description])
             item.setToolTip(1, step.description)
             if step.argv:
-                QTreeWidgetItem(item, [self.tr("runs"), " ".join(step.argv)])
+                QTreeWidgetItem(item, [self.tr("runs"), shown_command(step.argv, plan.platform)])
         self.after.setText("<p><b>" + self.tr("Afterwards:") + "</b> "
                            + escape(plan.protection_after.text) + "</p>")
         self.accept.setVisible(plan.protection_after.state == "none")
