@@ -15,7 +15,7 @@ from core.patterns import Match, version_agrees
 from core.patterns import match as pattern_match
 from core.signatures import ProductSignature
 from core.snapshot import App, SystemSnapshot
-from core.traces import Trace, is_running, match_trace
+from core.traces import Trace, command_program, match_trace
 
 _ANCHOR_KINDS = ("uninstall", "folders", "packages", "launchd", "system_extensions", "kexts",
                  "services", "processes", "security_center")
@@ -24,7 +24,6 @@ _ANCHOR_KINDS = ("uninstall", "folders", "packages", "launchd", "system_extensio
 _SUSPICIOUS_LOCATION = re.compile(
     r"(^\\\\)|(\\users\\)|(\\appdata\\)|(\\temp\\)|(\\downloads\\)|(^%)", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"\{ver\}|\*|\{\w+:[^}]*\}")
-_EXE_IN_COMMAND = re.compile(r'^\s*"([^"]+)"|^\s*(\S+)')
 
 
 class Candidate:
@@ -46,17 +45,15 @@ def _norm_publisher(text: str) -> str:
     return " ".join(text.replace(",", " ").split()).rstrip(".").casefold()
 
 
-def _command_program(command: str | None) -> str | None:
-    if not command:
-        return None
-    found = _EXE_IN_COMMAND.match(command)
-    return (found.group(1) or found.group(2)) if found else None
+def suspicious_location(path: str | None) -> bool:
+    """In a user profile, a temporary or download folder, or on a network share."""
+    return bool(path and _SUSPICIOUS_LOCATION.search(path))
 
 
 def _contradiction(entry: UninstallEntry) -> str | None:
     for what, path in (("installed in", entry.install_location),
-                       ("its uninstaller is in", _command_program(entry.uninstall_string))):
-        if path and _SUSPICIOUS_LOCATION.search(path):
+                       ("its uninstaller is in", command_program(entry.uninstall_string))):
+        if path and suspicious_location(path):
             return f"{what} {path}, a user-writable, temporary or network folder"
     return None
 
@@ -199,13 +196,11 @@ class CandidateFinder:
         if not folders:
             return False
         sep = "\\" if self.platform == "windows" else "/"
-        programs = [(Trace("processes", p.name, "", ""), p.exe) for p in self.snap.processes]
-        programs += [(Trace("services", s.name, "", ""), _command_program(s.binary))
-                     for s in self.snap.services if is_running(s.status)]
-        for trace, path in programs:
-            if not path:
+        programs = self.traces["processes"] + [t for t in self.traces["services"] if t.running]
+        for trace in programs:
+            if not trace.program:
                 continue
-            key = self.snap.path_key(path)
+            key = self.snap.path_key(trace.program)
             if any(key.startswith(folder + sep) for folder in folders) and any(
                     match_trace(p, trace, self.platform) for p in cand.sig.traces.of(trace.kind)):
                 return True

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
 
-from core.candidates import Candidate, CandidateFinder
+from core.candidates import Candidate, CandidateFinder, suspicious_location
 from core.definitions import STALE_AFTER_DAYS, parse_kaspersky_update_index
 from core.findings import DetectedProduct, Ignored, Leftover, OtherProduct
 from core.patterns import Match, version_agrees
@@ -188,6 +188,13 @@ class _Detector:
                     continue
                 if any(match_trace(p, trace, self.platform) for p in lo.patterns):
                     seen.add((lo.kind, trace.text))
+                    if suspicious_location(trace.program):
+                        # Kaspersky's name on a program in a user-writable folder: not a
+                        # remnant of Kaspersky, and nothing Switchover should point a user at.
+                        self.finder.ignored.append(Ignored(
+                            trace.label, f"not Kaspersky's: it runs {trace.program}, a "
+                                         "user-writable, temporary or network folder"))
+                        continue
                     out.append(_leftover(lo.kind, lo.what, trace))
         return out
 

@@ -20,6 +20,15 @@ _UNINSTALL_KEY = re.compile(
     re.IGNORECASE,
 )
 _RUNNING = {"running", "active", "activated enabled", "loaded"}
+_EXE_IN_COMMAND = re.compile(r'^\s*"([^"]+)"|^\s*(\S+)')
+
+
+def command_program(command: str | None) -> str | None:
+    """The program a command line starts (quoted or not), without its arguments."""
+    if not command:
+        return None
+    found = _EXE_IN_COMMAND.match(command)
+    return (found.group(1) or found.group(2)) if found else None
 
 
 class Trace(NamedTuple):
@@ -30,6 +39,7 @@ class Trace(NamedTuple):
     running: bool | None = None
     key: str = ""  # registry key of an uninstall entry
     version: str | None = None  # a package's own version
+    program: str = ""  # the program a service or process runs
 
 
 def short_key(path: str) -> str:
@@ -60,7 +70,8 @@ def _add_services(snap: SystemSnapshot, out: dict[str, list[Trace]]) -> None:
         display = f" — {svc.display_name}" if svc.display_name else ""
         noun = "launchd job" if kind == "launchd" else "service"
         out[kind].append(Trace(kind, svc.name, f"{noun}: {svc.name}{display}{state}",
-                               f"{svc.manager} services", running=is_running(svc.status)))
+                               f"{svc.manager} services", running=is_running(svc.status),
+                               program=command_program(svc.binary) or ""))
         if svc.manager == "scm" and (svc.start or "").casefold() in ("boot", "system"):
             # Only kernel drivers start at boot or system time: a snapshot that lists one
             # among the services (as Windows' own service manager does) shows a driver.
@@ -95,7 +106,8 @@ def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
     for proc in snap.processes:
         out["processes"].append(Trace("processes", proc.name,
                                       f"process: {proc.name} (pid {proc.pid})",
-                                      proc.exe or "running processes", running=True))
+                                      proc.exe or "running processes", running=True,
+                                      program=proc.exe or ""))
     for pkg in snap.packages:
         version = f" {pkg.version}" if pkg.version else ""
         out["packages"].append(Trace("packages", pkg.name,

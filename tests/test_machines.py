@@ -84,6 +84,7 @@ MACHINE_SUMMARY = {
         {"kaspersky-endpoint-security-linux", "kaspersky-network-agent-linux"}, False),
     "blind-debian-clamav-only": (set(), False),
     "blind-win11-ultraav-no-kaspersky": (set(), True),
+    "blind-win10-kaspersky-named-service-in-temp": (set(), False),
 }
 
 
@@ -499,3 +500,9 @@ def test_the_edition_windows_security_center_names_is_used() -> None:
     assert "backup" not in kaspersky.components
     plan = plan_backup(machine("blind-win11-kaspersky-standard"))
     assert not plan.of_kind("backup-tasks")
+
+
+def test_a_kaspersky_named_service_running_from_temp_is_an_impostor_not_a_leftover() -> None:
+    result = machine("blind-win10-kaspersky-named-service-in-temp")
+    assert not result.leftovers
+    assert "it runs C:\\Users\\bob\\AppData\\Local\\Temp\\avp.exe" in ignored_text(result)
