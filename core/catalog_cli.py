@@ -42,10 +42,12 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     from core.recommend import Request, recommend
 
     in_use = _catalog_in_use()
-    detection = detect(snapshot_from(args))
+    snapshot = snapshot_from(args)
+    detection = detect(snapshot)
     platforms = tuple(args.platform) or (detection.platform,)
     result = recommend(in_use.catalog, Request(platforms, tuple(args.need), args.free_only,
-                                               tuple(args.exclude_country)),
+                                               tuple(args.exclude_country),
+                                               snapshot.os.version),
                        date.today(), detection)
     catalog = in_use.catalog
     if args.json:

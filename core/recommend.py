@@ -16,6 +16,7 @@ from datetime import date
 
 from core.catalog import Catalog, CatalogProduct, LabResult
 from core.detection import DetectionResult
+from core.snapshot import windows_before_8
 
 NEEDS = {
     "vpn": ("vpn", "a VPN"),
@@ -40,6 +41,7 @@ class Request:
     needs: tuple[str, ...] = ()
     free_only: bool = False
     exclude_countries: tuple[str, ...] = ()
+    windows_version: str = ""  # the scanned machine's; Windows 7 has no Defender anti-virus
 
 
 @dataclass(frozen=True)
@@ -189,14 +191,20 @@ def recommend(catalog: Catalog, request: Request, today: date,
     detected_needs = needs_from(detection)
     needs = tuple(dict.fromkeys((*request.needs, *detected_needs)))
     request = Request(request.platforms, needs, request.free_only,
-                      tuple(c.upper() for c in request.exclude_countries))
+                      tuple(c.upper() for c in request.exclude_countries),
+                      request.windows_version)
     why = {need: " (you use one with Kaspersky today)" if need in ("vpn", "password-manager")
            else " (you use them with Kaspersky today)" for need in detected_needs}
     built_in_ids = {BUILT_IN[p] for p in request.platforms if p in BUILT_IN}
     scored: list[tuple[int, CatalogProduct, list[Reason], list[Reason]]] = []
     excluded: list[tuple[str, str]] = []
+    old_windows = windows_before_8(request.windows_version)
+    if old_windows:
+        built_in_ids.discard(BUILT_IN["windows"])
     for product in catalog.products:
         reason = _exclusion(product, request)
+        if old_windows and product.id == BUILT_IN["windows"]:
+            reason = "on Windows 7 and older it removes spyware only; it is not an anti-virus"
         if reason is not None and product.id not in built_in_ids:
             excluded.append((product.name, reason))
             continue
@@ -216,6 +224,9 @@ def recommend(catalog: Catalog, request: Request, today: date,
         for rank, (total, product, reasons, cautions) in enumerate(scored, start=1))
     notes = ["Ranked by what independent labs, the vendors' own pages and regulators say; "
              "no vendor pays to be listed, and no link earns Switchover anything."]
+    if old_windows:
+        notes.append("This computer runs Windows 7 or older, which many of these products no "
+                     "longer support: check each one's system requirements before you buy.")
     if "macos" in request.platforms:
         notes.append("macOS has Apple's XProtect built in; it is not listed because it "
                      "cannot be chosen or configured.")

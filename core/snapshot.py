@@ -113,6 +113,20 @@ class OsInfo(NamedTuple):
     timezone: str | None = None
     country: str | None = None
 
+    @property
+    def windows_before_8(self) -> bool:
+        """Windows 7 or older (NT 6.1 and below): its "Windows Defender" only removes
+        spyware; Defender became an anti-virus with Windows 8. An unreadable version is
+        not guessed at."""
+        return windows_before_8(self.version)
+
+
+def windows_before_8(version: str) -> bool:
+    parts = version.split(".")
+    if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return False
+    return (int(parts[0]), int(parts[1])) < (6, 2)
+
 
 class FileEntry(NamedTuple):
     path: str

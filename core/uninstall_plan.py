@@ -292,9 +292,7 @@ def protection_after(snapshot: SystemSnapshot, detection: DetectionResult) -> Pr
         if "server" in snapshot.os.name.casefold():
             return ProtectionAfter("none", "This is Windows Server: Microsoft Defender does "
                                            "not switch itself on when Kaspersky is removed.")
-        if _windows_before_8(snapshot.os.version):
-            # Windows 7's "Windows Defender" removes spyware only; Defender became an
-            # anti-virus with Windows 8.
+        if snapshot.os.windows_before_8:
             return ProtectionAfter("none", "Windows 7 and older have no built-in anti-virus: "
                                            "nothing will protect this computer.")
         if defender is None:
@@ -318,14 +316,6 @@ def protection_after(snapshot: SystemSnapshot, detection: DetectionResult) -> Pr
                                        "nothing will check files as they are opened on this "
                                        "Linux machine.")
     return ProtectionAfter("none", "Nothing will scan for malware on this Linux machine.")
-
-
-def _windows_before_8(version: str | None) -> bool:
-    """Windows 7 is NT 6.1, Windows 8 is 6.2; an unreadable version is not guessed at."""
-    parts = (version or "").split(".")
-    if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
-        return False
-    return (int(parts[0]), int(parts[1])) < (6, 2)
 
 
 def _checks(snapshot: SystemSnapshot, detection: DetectionResult, backup: BackupPlan | None,

@@ -79,7 +79,9 @@ class ChoosePage(BasePage):
 
             in_use = load_catalog(load_trusted_keys(), date.today())
             platform = session.detection.platform if session.detection else "windows"
-            return in_use, recommend(in_use.catalog, Request((platform,), needs, free),
+            version = session.snapshot.os.version if session.snapshot else ""
+            return in_use, recommend(in_use.catalog, Request((platform,), needs, free,
+                                                             windows_version=version),
                                      date.today(), session.detection)
 
         run_job(self, work, self._show, lambda exc: self.intro.setText(escape(str(exc))))

@@ -506,3 +506,19 @@ def test_a_kaspersky_named_service_running_from_temp_is_an_impostor_not_a_leftov
     result = machine("blind-win10-kaspersky-named-service-in-temp")
     assert not result.leftovers
     assert "it runs C:\\Users\\bob\\AppData\\Local\\Temp\\avp.exe" in ignored_text(result)
+
+
+def test_windows_7_is_not_offered_defender_as_its_anti_virus() -> None:
+    from datetime import date
+
+    from core.catalog_store import load_catalog
+    from core.catalog_trust import load_trusted_keys
+    from core.recommend import Request, recommend
+
+    snap = load_snapshot(MACHINES / "blind-win7-x86-kav2019.json")
+    catalog = load_catalog(load_trusted_keys(), date(2026, 11, 24)).catalog
+    result = recommend(catalog, Request(("windows",), windows_version=snap.os.version),
+                       date(2026, 11, 24), machine("blind-win7-x86-kav2019"))
+    assert "microsoft-defender" not in [r.id for r in result.recommendations]
+    assert any("Windows 7" in why for name, why in result.excluded if "Defender" in name)
+    assert any("system requirements" in note for note in result.notes)
