@@ -260,11 +260,15 @@ def detect(snap: SystemSnapshot, signatures: SignatureSet | None = None) -> Dete
         known_sc |= {t.text.casefold() for t in cand.anchors if t.kind == "security_center"}
         notes = _defender_policy(snap) if cand.sig.id == "microsoft-defender" else ()
         active = False if notes else product.active
+        name, realtime = product.name, product.realtime
+        if cand.sig.id == "microsoft-defender" and snap.os.windows_before_8:
+            # Windows 7's Windows Defender removes spyware; it scans for no viruses.
+            name, realtime = "Windows Defender (anti-spyware only)", False
         others.append(OtherProduct(
-            id=product.id, name=product.name, vendor=product.vendor,
+            id=product.id, name=name, vendor=product.vendor,
             kind="vpn" if "vpn" in product.components and not product.realtime else "antivirus",
             active=active, up_to_date=None if product.definitions_outdated is None
-            else not product.definitions_outdated, realtime=product.realtime,
+            else not product.definitions_outdated, realtime=realtime,
             evidence=product.evidence, notes=notes))
     others += det.unknown_security_center(known_sc)
     # Companion apps (Password Manager, VPN, Safe Kids) add their component to each suite.

@@ -522,3 +522,5 @@ def test_windows_7_is_not_offered_defender_as_its_anti_virus() -> None:
     assert "microsoft-defender" not in [r.id for r in result.recommendations]
     assert any("Windows 7" in why for name, why in result.excluded if "Defender" in name)
     assert any("system requirements" in note for note in result.notes)
+    defender = other(machine("blind-win7-x86-kav2019"), "microsoft-defender")
+    assert defender.name == "Windows Defender (anti-spyware only)" and not defender.realtime
