@@ -53,7 +53,7 @@ def suspicious_location(path: str | None) -> bool:
 def _contradiction(entry: UninstallEntry) -> str | None:
     for what, path in (("installed in", entry.install_location),
                        ("its uninstaller is in", command_program(entry.uninstall_string))):
-        if path and suspicious_location(path):
+        if suspicious_location(path):
             return f"{what} {path}, a user-writable, temporary or network folder"
     return None
 

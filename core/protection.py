@@ -2,9 +2,9 @@
 
 Protected means: some anti-virus that scans in real time is switched on and its
 definitions are not known to be out of date (where their age cannot be read, the reason
-says so). A Kaspersky product that still runs but has not been
-updated since the US cut-off does *not* protect against new threats, and saying
-otherwise would be the most harmful thing Switchover could tell a user.
+says so). A Kaspersky product that still runs but has not been updated since the US
+cut-off does *not* protect against new threats, and saying otherwise would be the most
+harmful thing Switchover could tell a user.
 """
 
 from __future__ import annotations
