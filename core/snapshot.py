@@ -116,8 +116,11 @@ class OsInfo(NamedTuple):
     @property
     def windows_before_8(self) -> bool:
         """Windows 7 or older (NT 6.1 and below): its "Windows Defender" only removes
-        spyware; Defender became an anti-virus with Windows 8. An unreadable version is
-        not guessed at."""
+        spyware; Defender became an anti-virus with Windows 8 (Microsoft, "What is
+        antispyware software?", microsoft.com/security/resources/antispyware-whatis.aspx:
+        "Windows 7 and Windows Vista include antispyware software called Windows
+        Defender … Windows 8 includes antivirus and antispyware software called Windows
+        Defender"). An unreadable version is not guessed at."""
         return windows_before_8(self.version)
 
 
