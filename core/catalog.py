@@ -47,9 +47,16 @@ class LabResult:
     date: str
     result: str
     award: str | None
-    old: bool
     secondary: bool
     sources: tuple[str, ...]
+
+    def age_months(self, today: date) -> int:
+        """Whole months from the result's month to today's: computed, never stored, so a
+        catalog cannot carry an "old" flag that goes stale as time passes."""
+        return _months_between(self.date, today)
+
+    def is_old(self, today: date) -> bool:
+        return self.age_months(today) > OLD_AFTER_MONTHS
 
 
 @dataclass(frozen=True)
@@ -149,10 +156,9 @@ def _semantic_problems(doc: dict[str, Any]) -> list[str]:
         if undefined:
             problems.append(f"{where} cites undefined sources {', '.join(undefined)}")
         for lab in product["lab_results"]:
-            if _months_between(lab["date"], reviewed) > OLD_AFTER_MONTHS and not lab["old"]:
-                problems.append(f"{where} has a lab result from {lab['date']} "
-                                f"({lab['test']}) older than {OLD_AFTER_MONTHS} months "
-                                "that is not marked old")
+            if _months_between(lab["date"], reviewed) < 0:
+                problems.append(f"{where} has a lab result dated {lab['date']} "
+                                f"({lab['test']}), after the catalog's review date")
         if "?" in product["download_url"]:
             problems.append(f"{where} download_url has a query string (affiliate or "
                             "tracking codes are not allowed)")
@@ -200,7 +206,7 @@ def _product(raw: dict[str, Any]) -> CatalogProduct:
                            p["source_date"], tuple(p["sources"])) for p in raw["prices"]),
         features={k: _fact(v) for k, v in raw["features"].items()},
         labs=tuple(LabResult(lab["lab"], lab["test"], lab["date"], lab["result"],
-                             lab.get("award"), lab["old"], lab.get("secondary", False),
+                             lab.get("award"), lab.get("secondary", False),
                              tuple(lab["sources"])) for lab in raw["lab_results"]),
         privacy=tuple(PrivacyNote(n["note"], n["kind"], tuple(n["sources"]))
                       for n in raw["privacy_record"]),

@@ -92,9 +92,7 @@ def needs_from(detection: DetectionResult | None) -> tuple[str, ...]:
 
 
 def _is_recent(lab: LabResult, today: date) -> bool:
-    year = int(lab.date[:4])
-    month = int(lab.date[5:7]) if len(lab.date) >= 7 else 1
-    return not lab.old and (today.year - year) * 12 + (today.month - month) <= 24
+    return not lab.is_old(today)
 
 
 def _lab_reasons(product: CatalogProduct, today: date) -> list[Reason]:
