@@ -13,12 +13,29 @@ from collections.abc import Iterable
 from core.findings import Ignored, UninstallEntry
 from core.patterns import Match, version_agrees
 from core.patterns import match as pattern_match
+from core.product_codes import codes_in, rebuild_guid
 from core.signatures import ProductSignature
 from core.snapshot import App, SystemSnapshot
 from core.traces import Trace, command_program, match_trace
 
-_ANCHOR_KINDS = ("uninstall", "folders", "packages", "launchd", "system_extensions", "kexts",
-                 "services", "processes", "security_center")
+# The order matters: what names a product (an entry, the Security Center's name, its
+# folder, its package) comes before what only carries a product line and version (a
+# service), so a service joins the product it belongs to instead of inventing another.
+_ANCHOR_KINDS = ("uninstall", "security_center", "folders", "packages", "launchd",
+                 "system_extensions", "kexts", "services", "processes")
+# Traces that carry no version of their own, or a version that is not the product's
+# (`KSDE1.0.0` for VPN 5.21; each receipt its own): they join the signature's product
+# whatever its version.
+_JOIN_ANY_VERSION = frozenset(("security_center", "packages", "launchd", "system_extensions",
+                               "kexts", "processes", "apps"))
+# Records only an administrator (or the OS) writes: a product they name is installed.
+_IDENTITY_KINDS = frozenset(("packages",))
+# dpkg and rpm records go when the package goes; macOS keeps a pkgutil receipt after an
+# app is dragged to the Trash, so a receipt alone is one anchor, not an install.
+_PACKAGE_DATABASES = frozenset(("dpkg database", "rpm database"))
+_VERSION_SOURCE = {"services": "the service name", "folders": "the install folder's name",
+                   "packages": "the package record", "security_center": "Security Center",
+                   "processes": "the running program"}
 # Install or uninstaller locations no genuine Kaspersky product uses: user profiles,
 # temporary and download folders, network shares.
 _SUSPICIOUS_LOCATION = re.compile(
@@ -39,6 +56,18 @@ class Candidate:
         self.entries: list[UninstallEntry] = []
         self.app_paths: list[str] = []
         self.app_name: str | None = None
+        self.version_from: str | None = None
+        self.publisher_vouched = False
+        self.traces_only: list[Trace] = []  # seen, but not as an independent anchor
+
+    def set_version(self, version: str | None, source: str) -> None:
+        """Keep the most precise version seen, and say where it was read."""
+        if version and (not self.version or len(version) > len(self.version)):
+            self.version, self.version_from = version, source
+
+    def folders(self) -> list[str]:
+        return [e.install_location for e in self.entries if e.install_location] + [
+            t.text for t in self.anchors if t.kind == "folders"] + self.app_paths
 
 
 def _norm_publisher(text: str) -> str:
@@ -70,7 +99,8 @@ def _entry(snap: SystemSnapshot, trace: Trace) -> UninstallEntry:
                           install_location=text("InstallLocation"),
                           uninstall_string=text("UninstallString"),
                           quiet_uninstall_string=text("QuietUninstallString"),
-                          windows_installer=windows_installer)
+                          windows_installer=windows_installer,
+                          display_icon=text("DisplayIcon"))
 
 
 def _specificity(pattern: str) -> int:
@@ -88,14 +118,17 @@ def _best(sigs: Iterable[ProductSignature], kind: str, trace: Trace, platform: s
     rather than inventing a second one; otherwise the most specific pattern wins, and on a
     tie the signature listed first.
     """
-    best: tuple[bool, int, ProductSignature, Match] | None = None
+    best: tuple[tuple[bool, bool, bool, int], ProductSignature, Match] | None = None
     for sig in sigs:
         for pattern in sig.anchors.of(kind):
             found = match_trace(pattern, trace, platform)
-            rank = (id(sig) in prefer, _specificity(pattern))
-            if found and (best is None or rank > best[:2]):
-                best = (rank[0], rank[1], sig, found)
-    return None if best is None else (best[2], best[3])
+            if not found or not sig.admits(found.version):
+                continue
+            rank = (id(sig) in prefer, not sig.fallback, sig.versions != (None, None),
+                    _specificity(pattern))
+            if best is None or rank > best[0]:
+                best = (rank, sig, found)
+    return None if best is None else (best[1], best[2])
 
 
 class CandidateFinder:
@@ -106,6 +139,7 @@ class CandidateFinder:
         self.sigs = sigs
         self.traces = traces
         self.ignored: list[Ignored] = []
+        self.sep = "\\" if self.platform == "windows" else "/"
 
     def find(self) -> list[Candidate]:
         found: list[Candidate] = []
@@ -115,42 +149,122 @@ class CandidateFinder:
             self._uninstall_anchor(trace, found)
         for kind in _ANCHOR_KINDS[1:]:
             for trace in self.traces[kind]:
-                hit = _best(self.sigs, kind, trace, self.platform,
-                            prefer={id(c.sig) for c in found})
-                if hit:
-                    sig, got = hit
-                    cand = self._join(found, sig, got.version or trace.version)
-                    cand.anchor_kinds.add(kind)
-                    cand.anchors.append(trace)
-                    cand.edition = cand.edition or got.groups.get("edition")
-                    if kind == "security_center" and not sig.kaspersky:
-                        cand.identity = True  # the OS itself vouches for it
-                    if sig.category == "builtin":
-                        cand.identity = True
+                self._anchor(kind, trace, found)
         return found
 
-    def _app_anchor(self, app: App, found: list[Candidate]) -> None:
-        for sig in self.sigs:
-            if any(pattern_match(a.path, app.path, self.platform, "path")
-                   and pattern_match(a.bundle_id, app.bundle_id, self.platform, "name")
-                   for a in sig.apps):
-                break
+    # -- one trace ---------------------------------------------------------------------------
+
+    def _inside(self, program: str, cand: Candidate) -> bool:
+        key = self.snap.path_key(program)
+        return any(key.startswith(self.snap.path_key(f.rstrip("\\/")) + self.sep)
+                   for f in cand.folders())
+
+    def _owner(self, kind: str, trace: Trace, found: list[Candidate]
+               ) -> tuple[Candidate, Match] | None:
+        """A product already found that this trace belongs to.
+
+        A service or process whose program lies in a product's folder is that product's;
+        otherwise the first product whose own patterns know the trace and whose version
+        agrees with the one the trace carries (`AVP21.3` is not Total Security 21.2's).
+        """
+        if kind in ("services", "processes") and trace.program:
+            for cand in found:
+                got = self._knows(cand.sig, kind, trace)
+                if got is not None and self._inside(trace.program, cand):
+                    return cand, got
+        for cand in found:
+            got = self._knows(cand.sig, kind, trace)
+            if got is None:
+                continue
+            version = got.version or trace.version
+            if kind in _JOIN_ANY_VERSION or version_agrees(version, cand.version) or (
+                    kind == "services" and trace.running and cand.version is None):
+                return cand, got
+        return None
+
+    def _knows(self, sig: ProductSignature, kind: str, trace: Trace) -> Match | None:
+        traces = sig.own_traces if kind == "folders" else sig.traces
+        for pattern in sig.anchors.of(kind) + traces.of(kind):
+            got = match_trace(pattern, trace, self.platform)
+            if got is not None:
+                return got
+        return None
+
+    def _anchor(self, kind: str, trace: Trace, found: list[Candidate]) -> None:
+        if kind in ("services", "processes") and suspicious_location(trace.program):
+            return  # Kaspersky's name on a program in a user-writable folder: see leftovers
+        owner = self._owner(kind, trace, found)
+        if owner is None:
+            hit = _best(self.sigs, kind, trace, self.platform)
+            if hit is None:
+                return
+            sig, got = hit
+            cand = self._join(found, sig, got.version or trace.version, kind)
         else:
+            cand, got = owner
+        if cand.sig.kaspersky and kind in ("services", "processes", "launchd") and (
+                not trace.running):
+            # A stopped service (and its folder) is what a half-finished removal leaves:
+            # it corroborates a product found otherwise, and alone it is a leftover. A
+            # running one is an install, whatever else is missing.
+            if cand.anchors or cand.app_paths:
+                cand.traces_only.append(trace)
+            else:
+                found.remove(cand)
             return
-        best = max((s for s in self.sigs for a in s.apps
-                    if pattern_match(a.path, app.path, self.platform, "path")
-                    and pattern_match(a.bundle_id, app.bundle_id, self.platform, "name")),
-                   key=lambda s: max(len(a.path) for a in s.apps))
-        cand = self._join(found, best, app.version)
+        cand.set_version(got.version or trace.version, _VERSION_SOURCE.get(kind, kind))
+        cand.anchor_kinds.add(kind)
+        cand.anchors.append(trace)
+        cand.edition = cand.edition or got.groups.get("edition")
+        if kind == "security_center" and not cand.sig.kaspersky:
+            cand.identity = True  # the OS itself vouches for it
+        if cand.sig.category == "builtin" or (kind in _IDENTITY_KINDS and cand.sig.kaspersky
+                                               and trace.where in _PACKAGE_DATABASES):
+            cand.identity = True
+
+    def _app_anchor(self, app: App, found: list[Candidate]) -> None:
+        matching = [s for s in self.sigs if any(
+            pattern_match(a.path, app.path, self.platform, "path")
+            and pattern_match(a.bundle_id, app.bundle_id, self.platform, "name")
+            for a in s.apps)]
+        if not matching:
+            return
+        best = max(matching, key=lambda s: max(len(a.path) for a in s.apps))
+        cand = self._join(found, best, app.version, "apps")
+        cand.set_version(app.version, "the app bundle")
         cand.anchor_kinds.add("apps")
         cand.app_paths.append(app.path)
         cand.app_name = cand.app_name or app.name
         cand.anchors.append(Trace("apps", app.path, f"app: {app.path} "
                                   f"({app.bundle_id} {app.version or ''})".rstrip(), app.path))
 
+    def _identify_entry(self, entry: UninstallEntry) -> tuple[ProductSignature, Match] | None:
+        """The product an Apps & Features entry is, from what is not translated: its
+        Windows Installer product code, its install folder, its uninstaller's folder."""
+        codes = set(codes_in(entry.uninstall_string))
+        key_code = rebuild_guid(entry.key.rsplit("\\", 1)[-1])
+        if key_code:
+            codes.add(key_code)
+        for sig in self.sigs:
+            if codes & set(sig.product_codes):
+                return sig, Match({})
+        for folder in (entry.install_location, command_program(entry.uninstall_string),
+                       command_program(entry.display_icon)):
+            if not folder or suspicious_location(folder):
+                continue
+            parts = folder.replace("/", "\\").rstrip("\\").split("\\")
+            for end in range(len(parts), 2, -1):
+                hit = _best(self.sigs, "folders", Trace("folders", "\\".join(parts[:end]), "",
+                                                         ""), self.platform)
+                if hit is not None and not hit[0].fallback:
+                    return hit
+        return None
+
     def _uninstall_anchor(self, trace: Trace, found: list[Candidate]) -> None:
         hit = _best(self.sigs, "uninstall", trace, self.platform)
         entry = _entry(self.snap, trace)
+        if hit is None or hit[0].fallback:
+            hit = self._identify_entry(entry) or hit
         if hit is None:
             if "kaspersky" in trace.text.casefold() or "kaspersky" in (
                     entry.publisher or "").casefold():
@@ -162,8 +276,9 @@ class CandidateFinder:
             self.ignored.append(Ignored(trace.label, f"not trusted and never run: {problem}"))
             return
         version = entry.version or got.version
-        cand = self._join(found, sig, version)
-        cand.version = cand.version or version
+        cand = self._join(found, sig, version, "uninstall")
+        cand.set_version(entry.version, "Apps & Features")
+        cand.set_version(got.version, "the Apps & Features name")
         cand.edition = cand.edition or got.groups.get("edition")
         cand.anchor_kinds.add("uninstall")
         cand.anchors.append(trace)
@@ -171,16 +286,16 @@ class CandidateFinder:
         publishers = {_norm_publisher(p) for p in sig.publishers}
         if entry.publisher and _norm_publisher(entry.publisher) in publishers:
             cand.identity = True
+            cand.publisher_vouched = True
 
     def _join(self, found: list[Candidate], sig: ProductSignature,
-              version: str | None) -> Candidate:
+              version: str | None, kind: str) -> Candidate:
         for cand in found:
-            if cand.sig is sig and (version_agrees(version, cand.version)
+            if cand.sig is sig and (kind in _JOIN_ANY_VERSION
+                                    or version_agrees(version, cand.version)
                                     or version_agrees(cand.version, version)):
-                if version and (not cand.version or len(version) > len(cand.version)):
-                    cand.version = version
                 return cand
-        cand = Candidate(sig=sig, version=version)
+        cand = Candidate(sig=sig, version=None)
         found.append(cand)
         return cand
 
@@ -191,23 +306,20 @@ class CandidateFinder:
         program is one of the product's own, so the two agree as independent anchors: the
         product is there even when its Apps & Features entry is missing or was refused.
         """
-        folders = [self.snap.path_key(t.text.rstrip("\\/")) for t in cand.anchors
-                   if t.kind == "folders"]
-        if not folders:
+        if not any(t.kind == "folders" for t in cand.anchors):
             return False
-        sep = "\\" if self.platform == "windows" else "/"
         programs = self.traces["processes"] + [t for t in self.traces["services"] if t.running]
-        for trace in programs:
-            if not trace.program:
-                continue
-            key = self.snap.path_key(trace.program)
-            if any(key.startswith(folder + sep) for folder in folders) and any(
-                    match_trace(p, trace, self.platform) for p in cand.sig.traces.of(trace.kind)):
-                return True
-        return False
+        return any(trace.program and self._inside(trace.program, cand) and any(
+            match_trace(p, trace, self.platform) for p in cand.sig.traces.of(trace.kind))
+            for trace in programs)
 
     def accepted(self, cand: Candidate) -> bool:
-        if cand.identity or len(cand.anchor_kinds) >= 2 or self.runs_from_its_folder(cand):
+        """Kaspersky's own publisher or a package record; two independent anchors; or a
+        product that is running (a running service is an install, never a leftover)."""
+        running = any(t.running for t in cand.anchors if t.kind in (
+            "services", "processes", "launchd", "system_extensions"))
+        if (cand.identity or len(cand.anchor_kinds) >= 2 or self.runs_from_its_folder(cand)
+                or (cand.sig.kaspersky and running)):
             return True
         if cand.sig.kaspersky:
             # Only what a user sees as a product; a lone folder is reported as a leftover.
@@ -218,5 +330,7 @@ class CandidateFinder:
                 elif trace.kind == "apps":
                     self.ignored.append(Ignored(trace.label, "nothing else on the machine "
                                                 "confirms it is Kaspersky's"))
-        return not cand.sig.kaspersky and bool(cand.anchors or cand.app_paths) and (
-            "uninstall" not in cand.anchor_kinds)
+        # Another vendor's entry is believed unless it names a publisher that is not the
+        # vendor's (UltraVPN's entry often names none at all).
+        return not cand.sig.kaspersky and bool(cand.anchors or cand.app_paths) and all(
+            e.publisher is None for e in cand.entries)

@@ -12,16 +12,23 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
 
+from core.agreement import agreed_anchors, confidence
 from core.candidates import Candidate, CandidateFinder, suspicious_location
 from core.definitions import STALE_AFTER_DAYS, parse_kaspersky_update_index
 from core.findings import DetectedProduct, Ignored, Leftover, OtherProduct
+from core.other_products import built_in_xprotect, unnamed_security_center
 from core.patterns import Match, version_agrees
 from core.patterns import match as pattern_match
+from core.product_merge import managed, one_each
 from core.protection import Protection, assess_protection
 from core.security_center import decode_product_state
 from core.signatures import ProductSignature, SignatureSet, load_signatures
 from core.snapshot import SystemSnapshot
 from core.traces import Trace, collect_traces, match_trace, short_key
+
+# Traces that name one product: each is evidence for the first product that claims it.
+_ONE_OWNER = frozenset(("services", "processes", "security_center", "uninstall", "apps",
+                        "packages", "launchd"))
 
 
 class DetectionResult(NamedTuple):
@@ -116,8 +123,14 @@ class _Detector:
 
     def product(self, cand: Candidate) -> tuple[DetectedProduct, list[tuple[Trace, Match]]]:
         sig = cand.sig
-        evidence = self.matching(sig, cand.version, sig.traces.patterns.keys() | {
+        kinds = sorted(sig.traces.patterns.keys() | {
             k for k in sig.anchors.patterns if k != "uninstall"})
+        # What names one product (its service, its process, its Security Center entry) is
+        # evidence for that product only: never "protected by KES and KES".
+        evidence = [(t, m) for t, m in self.matching(sig, cand.version, kinds)
+                    if not (t.kind in _ONE_OWNER and self.is_claimed(t))
+                    and not (t.kind in ("services", "processes") and t.program
+                             and suspicious_location(t.program))]
         seen = {t.label for t in cand.anchors}
         labels = [t.label for t in cand.anchors] + [t.label for t, _ in evidence
                                                      if t.label not in seen]
@@ -145,6 +158,7 @@ class _Detector:
         for path in data:
             self.claim(Trace("folders", path, "", path))
         everything = evidence + [(t, Match({})) for t in cand.anchors]
+        agreed = agreed_anchors(everything, cand.publisher_vouched, bool(cand.entries))
         active, up_to_date = self._state(sig, everything)
         realtime = sig.realtime and (not sig.realtime_when or any(
             t.running for t, _ in everything
@@ -171,8 +185,10 @@ class _Detector:
                              if c not in sig.editions_without.get(edition or "", ())),
             install_paths=tuple(dict.fromkeys(installs)), data_paths=tuple(dict.fromkeys(data)),
             definitions_date=defs_date, definitions_age_days=age, definitions_outdated=outdated,
-            active=active, realtime=realtime, evidence=tuple(labels),
-            uninstall_entries=tuple(cand.entries), confidence=sig.confidence)
+            active=active, realtime=realtime, evidence=tuple(dict.fromkeys(labels)),
+            uninstall_entries=tuple(cand.entries), confidence=confidence(agreed),
+            anchors=agreed, version_from=cand.version_from if cand.version else None,
+            signature_confidence=sig.confidence)
         return product, evidence
 
     # -- the rest ---------------------------------------------------------------------------
@@ -182,7 +198,7 @@ class _Detector:
         seen: set[tuple[str, str]] = set()
         for lo in self.leftover_sigs:
             for trace in self.traces.get(lo.kind, ()):
-                if trace.kind != lo.kind or self.is_claimed(trace):
+                if trace.kind != lo.kind or trace.derived or self.is_claimed(trace):
                     continue
                 if (lo.kind, trace.text) in seen:
                     continue
@@ -196,21 +212,6 @@ class _Detector:
                                          "user-writable, temporary or network folder"))
                         continue
                     out.append(_leftover(lo.kind, lo.what, trace))
-        return out
-
-    def unknown_security_center(self, known: set[str]) -> list[OtherProduct]:
-        out = []
-        for sc in self.snap.security_center:
-            if sc.name.casefold() in known or sc.kind != "antivirus":
-                continue
-            if "kaspersky" in sc.name.casefold():
-                continue  # a stale registration: reported as a leftover
-            state = decode_product_state(sc.product_state) if sc.product_state is not None else None
-            out.append(OtherProduct(id=None, name=sc.name, vendor=None, kind=sc.kind,
-                                    active=state.on if state else None,
-                                    up_to_date=state.up_to_date if state else None,
-                                    realtime=True,
-                                    evidence=(f"Windows Security Center antivirus: {sc.name}",)))
         return out
 
 
@@ -249,9 +250,9 @@ def detect(snap: SystemSnapshot, signatures: SignatureSet | None = None) -> Dete
     products: list[DetectedProduct] = []
     others: list[OtherProduct] = []
     known_sc: set[str] = set()
-    for cand in det.finder.find():
-        if not det.finder.accepted(cand):
-            continue
+    accepted, stale = one_each([c for c in det.finder.find() if det.finder.accepted(c)])
+    managed(accepted, det.sigs)
+    for cand in accepted:
         product, evidence = det.product(cand)
         if cand.sig.kaspersky:
             products.append(product)
@@ -270,11 +271,12 @@ def detect(snap: SystemSnapshot, signatures: SignatureSet | None = None) -> Dete
             active=active, up_to_date=None if product.definitions_outdated is None
             else not product.definitions_outdated, realtime=realtime,
             evidence=product.evidence, notes=notes))
-    others += det.unknown_security_center(known_sc)
+    others += unnamed_security_center(snap, known_sc)
+    others += built_in_xprotect(snap, others, signatures)
     # Companion apps (Password Manager, VPN, Safe Kids) add their component to each suite.
     extra = [c for p in products if p.category == "component" for c in p.components]
     products = [p if p.category == "component" else _with_components(p, extra) for p in products]
-    leftovers = det.leftovers()
+    leftovers = stale + det.leftovers()
     protection = assess_protection(snap.platform, products, others, snap.notes)
     return DetectionResult(platform=snap.platform, taken_at=snap.taken_at,
                            products=tuple(products), others=tuple(others),

@@ -19,6 +19,7 @@ class UninstallEntry(NamedTuple):
     uninstall_string: str | None
     quiet_uninstall_string: str | None
     windows_installer: bool
+    display_icon: str | None = None
 
 
 class DetectedProduct(NamedTuple):
@@ -38,7 +39,12 @@ class DetectedProduct(NamedTuple):
     realtime: bool
     evidence: tuple[str, ...]
     uninstall_entries: tuple[UninstallEntry, ...]
+    # "high" when three or more independent anchors agree, "medium" for two, "low" for
+    # one; `anchors` says which agreed. The signature's own sourcing is kept apart.
     confidence: str
+    anchors: tuple[str, ...] = ()
+    version_from: str | None = None
+    signature_confidence: str = ""
 
 
 class OtherProduct(NamedTuple):

@@ -6,6 +6,7 @@ sources and confidence of every claim, so a reviewer can check each one. The loa
 strict: a typo in a pattern or an unknown field fails the test suite, not a user's scan.
 """
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -20,6 +21,8 @@ SIGNATURE_FILES = ("kaspersky.json", "others.json")
 CONFIDENCE = ("OFFICIAL", "STRONG", "WEAK", "UNCERTAIN")
 CATEGORIES = ("suite", "component", "business", "agent", "builtin", "scanner", "other")
 DEFINITION_FORMATS = ("kaspersky-update-index",)
+_GUID = re.compile(r"\{[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\}")
+_VERSION = re.compile(r"\d+(?:\.\d+)*")
 
 # Trace kinds, the snapshot list each is read from, and how its pattern is compiled.
 TRACE_KINDS: dict[str, str] = {
@@ -94,6 +97,34 @@ class ProductSignature(NamedTuple):
     name_from_entry: bool = False
     # Components an edition does not have (Backup and Restore is in Plus and Premium only).
     editions_without: Mapping[str, tuple[str, ...]] = {}
+    # Windows Installer product codes known to be this product's, whatever language its
+    # Apps & Features name is in (canonical `{XXXXXXXX-…}` form, upper case).
+    product_codes: tuple[str, ...] = ()
+    # The versions a version-carrying anchor (`AVP{ver}`) may name for this product to be
+    # inferred from that anchor alone: (lowest, highest), either end open as None.
+    versions: tuple[str | None, str | None] = (None, None)
+    # Used only when no other signature claims an anchor (a service whose product line
+    # is shared by several products): the most specific signature wins over a fallback.
+    fallback: bool = False
+    # The product's own trace patterns, without the shared sets it uses: what may tie a
+    # folder to this product rather than to any Kaspersky product.
+    own_traces: Traces = Traces()
+    # The product this one is on a managed machine (with a management agent) when no
+    # app bundle names it: Kaspersky for Mac's receipts are Endpoint Security's there.
+    when_managed: str | None = None
+
+    def admits(self, version: str | None) -> bool:
+        """Whether a version read from an anchor lies in this product's range."""
+        low, high = self.versions
+        if version is None or (low is None and high is None):
+            return True
+        have = _version_key(version)
+        return ((low is None or have >= _version_key(low))
+                and (high is None or have[: len(_version_key(high))] <= _version_key(high)))
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
 
 
 class LeftoverSignature(NamedTuple):
@@ -180,14 +211,15 @@ def _sources(reader: _Reader) -> tuple[Source, ...]:
 
 
 def _traces(reader: _Reader, key: str, platform: str,
-            trace_sets: Mapping[str, Mapping[str, tuple[str, ...]]]) -> Traces:
+            trace_sets: Mapping[str, Mapping[str, tuple[str, ...]]],
+            shared: bool = True) -> Traces:
     sub = reader.obj.get(key, {})
     inner = _Reader(reader.source, sub, f"{reader.where}.{key}")
     inner.check_keys((*TRACE_KINDS, "use"))
     # The product's own patterns come before the shared sets: a trace takes the first
     # pattern it matches, and the product's own is the more specific (it names an edition).
     patterns: dict[str, list[str]] = {kind: list(inner.texts(kind)) for kind in TRACE_KINDS}
-    for set_name in inner.texts("use"):
+    for set_name in inner.texts("use") if shared else ():
         if set_name not in trace_sets:
             raise inner.fail("use", f"names an unknown trace set {set_name!r}")
         for kind, values in trace_sets[set_name].items():
@@ -229,7 +261,8 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
     reader.check_keys(("id", "name", "vendor", "kaspersky", "platform", "category",
                        "components", "realtime", "publishers", "anchors", "traces", "apps",
                        "data_dirs", "definitions", "sources", "confidence", "notes",
-                       "realtime_when", "name_from_entry", "editions_without"))
+                       "realtime_when", "name_from_entry", "editions_without",
+                       "product_codes", "versions", "fallback", "when_managed"))
     platform = reader.choice("platform", PLATFORMS)
     components = reader.texts("components")
     without = _Reader(reader.source, reader.obj.get("editions_without", {}),
@@ -256,9 +289,22 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
                                                           platform)[0],
                                             format=item.choice("format", DEFINITION_FORMATS)))
     anchors = _traces(reader, "anchors", platform, sets)
+    if reader.flag("kaspersky", False) and anchors.of("uninstall") and not anchors.of(
+            "security_center"):
+        # Windows Security Center names a product as its Apps & Features entry does, so
+        # the same names find it there (a machine whose registry could not be read).
+        anchors = Traces({**anchors.patterns, "security_center": anchors.of("uninstall")})
     if not anchors.patterns and not apps:
         raise reader.fail("anchors", "must give at least one way to find the product")
     product_id = reader.text("id")
+    codes = reader.texts("product_codes")
+    for code in codes:
+        if not _GUID.fullmatch(code):
+            raise reader.fail("product_codes", f"has {code!r}, not a {{XXXXXXXX-XXXX-…}} code")
+    versions = reader.obj.get("versions", [None, None])
+    if (not isinstance(versions, list) or len(versions) != 2 or not all(
+            v is None or (isinstance(v, str) and _VERSION.fullmatch(v)) for v in versions)):
+        raise reader.fail("versions", "must be [lowest, highest], each a dotted version or null")
     if not product_id.replace("-", "").isalnum() or product_id != product_id.lower():
         raise reader.fail("id", "must be a lowercase slug (letters, digits, hyphens)")
     return ProductSignature(
@@ -274,7 +320,10 @@ def _product(reader: _Reader, trace_sets: Mapping[str, Mapping[str, Mapping[str,
         realtime_when=tuple(_checked(reader, "processes", reader.texts("realtime_when"),
                                      platform)),
         name_from_entry=reader.flag("name_from_entry", False),
-        editions_without=editions_without)
+        editions_without=editions_without, product_codes=tuple(c.upper() for c in codes),
+        versions=(versions[0], versions[1]), fallback=reader.flag("fallback", False),
+        own_traces=_traces(reader, "traces", platform, sets, shared=False),
+        when_managed=reader.text("when_managed", required=False))
 
 
 def parse_signature_file(name: str, doc: object, check_patterns: bool = False) -> SignatureSet:

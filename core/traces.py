@@ -40,6 +40,21 @@ class Trace(NamedTuple):
     key: str = ""  # registry key of an uninstall entry
     version: str | None = None  # a package's own version
     program: str = ""  # the program a service or process runs
+    derived: bool = False  # a folder known only as the folder of a program that runs
+
+
+def _program_folders(snap: SystemSnapshot, program: str, whose: str) -> list[Trace]:
+    """The folders a service's or process's program lies in, as folder traces.
+
+    A probe may list no folders at all (or not the product's), yet the program a running
+    service starts names its product's folder: `...\\Kaspersky Total Security 21.3\\avp.exe`.
+    """
+    windows = snap.platform == "windows"
+    sep = "\\" if windows else "/"
+    parts = (program.replace("/", "\\") if windows else program).split(sep)
+    return [Trace("folders", folder, f"folder of {whose}: {folder}", folder, derived=True)
+            for end in range(len(parts) - 1, 1, -1)
+            if (folder := sep.join(parts[:end])).strip(sep)]
 
 
 def short_key(path: str) -> str:
@@ -79,6 +94,20 @@ def _add_services(snap: SystemSnapshot, out: dict[str, list[Trace]]) -> None:
                                         f"{state}", "drivers", running=is_running(svc.status)))
 
 
+def _add_program_folders(snap: SystemSnapshot, out: dict[str, list[Trace]]) -> None:
+    listed = {snap.path_key(t.text.rstrip("\\/")) for t in out["folders"]}
+    for trace in out["services"] + out["launchd"] + out["processes"]:
+        if not trace.program:
+            continue
+        whose = (f"the running program {trace.text}" if trace.kind == "processes"
+                 else f"service {trace.text}'s program")
+        for folder in _program_folders(snap, trace.program, whose):
+            key = snap.path_key(folder.text)
+            if key not in listed:
+                listed.add(key)
+                out["folders"].append(folder)
+
+
 def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
     out: dict[str, list[Trace]] = {kind: [] for kind in TRACE_KINDS}
     for path, _values in uninstall_keys(snap):
@@ -108,6 +137,7 @@ def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
                                       f"process: {proc.name} (pid {proc.pid})",
                                       proc.exe or "running processes", running=True,
                                       program=proc.exe or ""))
+    _add_program_folders(snap, out)
     for pkg in snap.packages:
         version = f" {pkg.version}" if pkg.version else ""
         out["packages"].append(Trace("packages", pkg.name,

@@ -20,13 +20,12 @@ from core.backup_plan import BackupPlan
 from core.cmdline import split_windows_command
 from core.detection import DetectionResult
 from core.findings import DetectedProduct, UninstallEntry
+from core.product_codes import rebuild_guid
 from core.signatures import load_signatures
 from core.snapshot import SystemSnapshot
 
 MSIEXEC = r"C:\Windows\System32\msiexec.exe"
 KASPERSKY_TEAM_ID = "2Y8XE5CQ94"
-GUID = re.compile(r"\{?([0-9A-Fa-f]{8})-([0-9A-Fa-f]{4})-([0-9A-Fa-f]{4})-([0-9A-Fa-f]{4})-"
-                  r"([0-9A-Fa-f]{12})\}?")
 SHELL_OPERATORS = ("&", "|", "<", ">", "^", "%", "`", "\n", "\r", "$(")
 INTERPRETERS = frozenset((
     "cmd.exe", "powershell.exe", "pwsh.exe", "wscript.exe", "cscript.exe", "mshta.exe",
@@ -100,14 +99,6 @@ class UninstallPlan:
     @property
     def leaves_unprotected(self) -> bool:
         return self.protection_after.state == "none"
-
-
-def rebuild_guid(text: str) -> str | None:
-    """A product code in canonical form, rebuilt from its hex groups, or None."""
-    match = GUID.fullmatch(text.strip())
-    if not match:
-        return None
-    return "{" + "-".join(group.upper() for group in match.groups()) + "}"
 
 
 def _msi_code(entry: UninstallEntry) -> str | None:

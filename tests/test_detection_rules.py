@@ -14,18 +14,33 @@ def _windows(registry: dict, files: list | None = None) -> dict:
 
 
 def test_an_unnamed_kaspersky_product_is_still_kaspersky_and_its_folder_no_leftover() -> None:
-    folder = r"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Security Center 14 Console"
+    folder = r"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Secure Mail Gateway 2"
     snap = snapshot_from_dict(_windows(
         {UNINSTALL + r"\{C0FFEE00-0000-4000-8000-000000000001}": {
-            "DisplayName": "Kaspersky Security Center 14 Administration Console",
-            "DisplayVersion": "14.0.0.10902", "Publisher": "AO Kaspersky Lab",
+            "DisplayName": "Kaspersky Secure Mail Gateway 2",
+            "DisplayVersion": "2.0.1.6960", "Publisher": "AO Kaspersky Lab",
             "InstallLocation": folder + "\\"}},
         [{"path": r"C:\Program Files (x86)\Kaspersky Lab", "kind": "dir"},
          {"path": folder, "kind": "dir"}]))
     result = detect(snap)
     assert [(p.id, p.name) for p in result.products] == [
-        ("kaspersky-unrecognised-windows", "Kaspersky Security Center 14 Administration Console")]
+        ("kaspersky-unrecognised-windows", "Kaspersky Secure Mail Gateway 2")]
     assert result.leftovers == ()
+
+
+def test_the_administration_console_is_a_kaspersky_product_to_remove_in_any_language() -> None:
+    names = ["Kaspersky Security Center 14 Administration Console",
+             "Console d'administration de Kaspersky Security Center",
+             "Consola de administración de Kaspersky Security Center",
+             "Консоль администрирования Kaspersky Security Center"]
+    for name in names:
+        key = UNINSTALL + r"\{C0FFEE00-0000-4000-8000-000000000001}"
+        snap = snapshot_from_dict(_windows({key: {
+            "DisplayName": name, "DisplayVersion": "14.0.0.10902",
+            "Publisher": "AO Kaspersky Lab"}}))
+        result = detect(snap)
+        assert [(p.id, p.name) for p in result.products] == [
+            ("kaspersky-security-center-console-windows", name)], name
 
 
 def test_a_specific_signature_beats_the_catch_all() -> None:

@@ -78,7 +78,9 @@ MACHINE_SUMMARY = {
     "blind-win10-fake-hkcu-kts": (set(), True),
     "blind-win11-bitdefender": (set(), True),
     "blind-mac-kis": ({"kaspersky-for-mac"}, True),
-    "blind-mac-leftovers-only": (set(), False),
+    # XProtect is part of every macOS (System Integrity Protection keeps it): a snapshot
+    # that does not list its folder still has it.
+    "blind-mac-leftovers-only": (set(), True),
     "blind-ubuntu-kesl-dpkg": ({"kaspersky-endpoint-security-linux"}, True),
     "blind-rhel9-kesl-rpm-klnagent": (
         {"kaspersky-endpoint-security-linux", "kaspersky-network-agent-linux"}, False),
