@@ -30,6 +30,7 @@ _JOIN_ANY_VERSION = frozenset(("security_center", "packages", "launchd", "system
                                "kexts", "processes", "apps"))
 # Records only an administrator (or the OS) writes: a product they name is installed.
 _IDENTITY_KINDS = frozenset(("packages",))
+_OWN_BY_NAME = frozenset(("services", "processes", "launchd", "security_center"))
 # dpkg and rpm records go when the package goes; macOS keeps a pkgutil receipt after an
 # app is dragged to the Trash, so a receipt alone is one anchor, not an install.
 _PACKAGE_DATABASES = frozenset(("dpkg database", "rpm database"))
@@ -183,7 +184,10 @@ class CandidateFinder:
         return None
 
     def _knows(self, sig: ProductSignature, kind: str, trace: Trace) -> Match | None:
-        traces = sig.own_traces if kind == "folders" else sig.traces
+        """The match when this trace is the product's own: one of its anchors or its own
+        traces, or a service, program or Security Center name of its line (`AVP21.3`).
+        A folder, receipt or kernel extension every Kaspersky product shares is not."""
+        traces = sig.traces if kind in _OWN_BY_NAME else sig.own_traces
         for pattern in sig.anchors.of(kind) + traces.of(kind):
             got = match_trace(pattern, trace, self.platform)
             if got is not None:

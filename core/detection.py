@@ -158,7 +158,10 @@ class _Detector:
         for path in data:
             self.claim(Trace("folders", path, "", path))
         everything = evidence + [(t, Match({})) for t in cand.anchors]
-        agreed = agreed_anchors(everything, cand.publisher_vouched, bool(cand.entries))
+        agreed = agreed_anchors([(t, Match({})) for t in cand.anchors] + [
+            (t, m) for t, m in evidence if t.kind in ("services", "processes", "launchd",
+                                                      "security_center", "drivers")],
+            cand.publisher_vouched, bool(cand.entries))
         active, up_to_date = self._state(sig, everything)
         realtime = sig.realtime and (not sig.realtime_when or any(
             t.running for t, _ in everything

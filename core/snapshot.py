@@ -422,7 +422,7 @@ def _lone_surrogate(doc: object) -> str | None:
         if isinstance(node, dict):
             for key, value in node.items():
                 if _SURROGATE.search(key):
-                    return f"{where}[{ascii(key)}]"
+                    return f"{where}[{key!a}]"
                 stack.append((f"{where}.{key}" if where else key, value))
         elif isinstance(node, list):
             stack.extend((f"{where}[{i}]", v) for i, v in enumerate(node))

@@ -222,15 +222,15 @@ class WinRegReader:
         """Strings stay strings, DWORD/QWORD integers, MULTI_SZ lists; binary is left out."""
         winreg = self._winreg
         if kind in (winreg.REG_SZ, winreg.REG_EXPAND_SZ) and isinstance(data, str):
-            return _text(data.rstrip("\x00"))
+            return _unpaired_to_fffd(data.rstrip("\x00"))
         if kind in (winreg.REG_DWORD, winreg.REG_QWORD) and isinstance(data, int):
             return data
         if kind == winreg.REG_MULTI_SZ and isinstance(data, list):
-            return [_text(str(item)) for item in data]
+            return [_unpaired_to_fffd(str(item)) for item in data]
         return None
 
 
-def _text(value: str) -> str:
+def _unpaired_to_fffd(value: str) -> str:
     """A registry string as text: half a UTF-16 pair (which the registry can hold) becomes
     U+FFFD, so no later print or file write fails on it."""
     return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
