@@ -21,6 +21,8 @@ def product_to_dict(p: DetectedProduct) -> dict[str, Any]:
         "definitions_age_days": p.definitions_age_days,
         "definitions_outdated": p.definitions_outdated,
         "active": p.active, "realtime": p.realtime, "confidence": p.confidence,
+        "anchors": list(p.anchors), "version_from": p.version_from,
+        "signature_confidence": p.signature_confidence,
         "evidence": list(p.evidence),
         "uninstall_entries": [e._asdict() for e in p.uninstall_entries],
     }
@@ -60,6 +62,10 @@ def _definitions_line(p: DetectedProduct) -> str | None:
 
 def _product_lines(p: DetectedProduct, verbose: bool) -> list[str]:
     lines = [f"  • {p.name}{' ' + p.version if p.version else ''} ({_state(p.active)})"]
+    if p.version and p.version_from and p.version_from != "Apps & Features":
+        lines.append(f"      version read from {p.version_from}")
+    if p.anchors:
+        lines.append(f"      found by: {', '.join(p.anchors)} ({p.confidence} confidence)")
     if p.components:
         lines.append(f"      components: {', '.join(p.components)}")
     defs = _definitions_line(p)

@@ -232,8 +232,14 @@ def _mac_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
                 checks=(f"codesign:{KASPERSKY_TEAM_ID}:{app.path}",))
     agent = "klnagent" if "network-agent" in product.id else "KAV"
     script = f"/Library/Application Support/Kaspersky Lab/{agent}/Binaries/UninstallScript"
-    if any(f.path.casefold().startswith(script.rsplit("/", 1)[0].casefold())
-           for f in snapshot.files):
+    listed = any(f.path.casefold().startswith(script.rsplit("/", 1)[0].casefold())
+                 for f in snapshot.files)
+    # A product found by its receipts and running programs (no app bundle, no folder
+    # listed) still has Kaspersky's script where Kaspersky puts it; the runner checks the
+    # file is there before it runs anything, and says so if it is not.
+    found_without_files = not product.install_paths and any(
+        a in ("package database record", "running service") for a in product.anchors)
+    if listed or found_without_files:
         return Step(
             id=f"remove:{product.id}", kind="remove",
             title=f"Remove {product.name} with Kaspersky's UninstallScript",
