@@ -128,7 +128,8 @@ class _Detector:
         # What names one product (its service, its process, its Security Center entry) is
         # evidence for that product only: never "protected by KES and KES".
         evidence = [(t, m) for t, m in self.matching(sig, cand.version, kinds)
-                    if not (t.kind in _ONE_OWNER and self.is_claimed(t))
+                    if not t.derived  # a program's folder is said with the program
+                    and not (t.kind in _ONE_OWNER and self.is_claimed(t))
                     and not (t.kind in ("services", "processes") and t.program
                              and suspicious_location(t.program))]
         seen = {t.label for t in cand.anchors}

@@ -238,7 +238,7 @@ def _mac_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
     # listed) still has Kaspersky's script where Kaspersky puts it; the runner checks the
     # file is there before it runs anything, and says so if it is not.
     found_without_files = not product.install_paths and any(
-        a in ("package database record", "running service") for a in product.anchors)
+        a in ("package database record", "running service or program") for a in product.anchors)
     if listed or found_without_files:
         return Step(
             id=f"remove:{product.id}", kind="remove",

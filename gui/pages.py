@@ -22,6 +22,7 @@ from gui.widgets import BasePage, browser, named, text_label
 
 if TYPE_CHECKING:  # detection loads only when the scan runs, off the UI thread
     from core.detection import DetectionResult
+    from core.findings import DetectedProduct
 
 
 class ScanPage(BasePage):
@@ -102,6 +103,26 @@ class ScanPage(BasePage):
                                  "nothing of them on its own."))
         self.explain.setText("<p>" + "</p><p>".join(notes) + "</p>" if notes else "")
 
+    def _product_row(self, parent: QTreeWidgetItem, p: DetectedProduct) -> None:
+        """One Kaspersky product: its state, what found it, and the evidence to expand."""
+        details = []
+        if p.definitions_age_days is not None:
+            details.append(self.tr("definitions {0} days old").replace(
+                "{0}", str(p.definitions_age_days)))
+        details.append({True: self.tr("running"), False: self.tr("not running"),
+                        None: ""}[p.active])
+        row = QTreeWidgetItem(parent, [f"{p.name} {p.version or ''}".strip(),
+                                       ", ".join(d for d in details if d)])
+        if p.anchors:
+            level = {"high": self.tr("high confidence"), "medium": self.tr("medium confidence"),
+                     "low": self.tr("low confidence")}.get(p.confidence, p.confidence)
+            QTreeWidgetItem(row, [self.tr("found by"), f"{', '.join(p.anchors)} ({level})"])
+        if p.version and p.version_from and p.version_from != "Apps & Features":
+            QTreeWidgetItem(row, [self.tr("version"), self.tr("read from {0}").replace(
+                "{0}", p.version_from)])
+        for line in p.evidence:
+            QTreeWidgetItem(row, [self.tr("evidence"), line])
+
     def _fill(self, result: DetectionResult) -> None:
         def group(title: str) -> QTreeWidgetItem:
             item = QTreeWidgetItem(self.tree, [title])
@@ -111,16 +132,7 @@ class ScanPage(BasePage):
         if result.products:
             kaspersky = group(self.tr("Kaspersky"))
             for p in result.products:
-                details = []
-                if p.definitions_age_days is not None:
-                    details.append(self.tr("definitions {0} days old").replace(
-                        "{0}", str(p.definitions_age_days)))
-                details.append({True: self.tr("running"), False: self.tr("not running"),
-                                None: ""}[p.active])
-                row = QTreeWidgetItem(kaspersky, [f"{p.name} {p.version or ''}".strip(),
-                                                  ", ".join(d for d in details if d)])
-                for line in p.evidence:
-                    QTreeWidgetItem(row, [self.tr("evidence"), line])
+                self._product_row(kaspersky, p)
         if result.others:
             others = group(self.tr("Other security products"))
             for o in result.others:

@@ -68,3 +68,20 @@ def test_the_window_shows_welcome_first_and_the_other_pages_follow(qtbot) -> Non
     assert wizard.currentId() == int(Page.SCAN)
     qtbot.waitUntil(lambda: page.result is not None, timeout=10000)
     assert page.tree.topLevelItem(0).text(0) == "Kaspersky"
+
+
+def test_a_machine_found_by_its_services_shows_what_found_each_product(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    machine = Path(__file__).parent / "machines" / "heldout" / \
+        "win-fr-services-only-k2124-vpn-kpm.json"
+    wizard = build_wizard(snapshot=str(machine))
+    page = _to_scan_page(qtbot, wizard)
+    kaspersky = page.tree.topLevelItem(0)
+    names = [kaspersky.child(i).text(0) for i in range(kaspersky.childCount())]
+    assert names == ["Kaspersky 21.24", "Kaspersky VPN Secure Connection 5.25",
+                     "Kaspersky Password Manager 25.1"]
+    vpn = kaspersky.child(1)
+    rows = {vpn.child(i).text(0): vpn.child(i).text(1) for i in range(vpn.childCount())}
+    assert rows["found by"] == "running service or program (low confidence)"
+    assert rows["version"] == "read from the install folder's name"
