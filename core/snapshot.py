@@ -7,7 +7,6 @@ Linux from recorded machines, and what demo mode replays. Loading is strict abou
 """
 
 import json
-import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any, Literal, NamedTuple
 
 from core.atomic import write_text_atomic
 from core.errors import BadInput
+from core.json_input import parse_json_input
 
 FORMAT = "switchover-snapshot"
 VERSION = 1
@@ -404,47 +404,8 @@ def snapshot_from_dict(doc: object) -> SystemSnapshot:
     )
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _lone_surrogate(doc: object) -> str | None:
-    """Where a string of the document holds half a UTF-16 pair, or None.
-
-    JSON's `\\ud800` escape makes one (a registry value can hold it); it is no text
-    a terminal, a file name or an HTML page can carry, so such a snapshot is refused
-    here rather than failing later wherever the string is printed.
-    """
-    stack: list[tuple[str, object]] = [("", doc)]
-    while stack:
-        where, node = stack.pop()
-        if isinstance(node, str) and _SURROGATE.search(node):
-            return where or "(top level)"
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if _SURROGATE.search(key):
-                    return f"{where}[{key!a}]"
-                stack.append((f"{where}.{key}" if where else key, value))
-        elif isinstance(node, list):
-            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(node))
-    return None
-
-
 def snapshot_from_json(text: str) -> SystemSnapshot:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"The snapshot is not valid JSON (line {exc.lineno}, "
-                       f"column {exc.colno}: {exc.msg}).") from None
-    except RecursionError:
-        raise BadInput("The snapshot is nested too deeply to be a Switchover snapshot "
-                       "(lists or objects inside each other thousands of levels deep).") from None
-    bad = _lone_surrogate(doc)
-    if bad is not None:
-        shown = bad.encode("ascii", "backslashreplace").decode("ascii")
-        raise BadInput(f"The snapshot's {shown} holds a lone UTF-16 surrogate "
-                       "(half of a character), which is not text: the snapshot is damaged "
-                       "or was not written by Switchover.")
-    return snapshot_from_dict(doc)
+    return snapshot_from_dict(parse_json_input(text, "snapshot"))
 
 
 def load_snapshot(path: str | Path) -> SystemSnapshot:
