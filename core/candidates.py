@@ -59,7 +59,6 @@ class Candidate:
         self.app_name: str | None = None
         self.version_from: str | None = None
         self.publisher_vouched = False
-        self.traces_only: list[Trace] = []  # seen, but not as an independent anchor
 
     def set_version(self, version: str | None, source: str) -> None:
         """Keep the most precise version seen, and say where it was read."""
@@ -109,24 +108,23 @@ def _specificity(pattern: str) -> int:
     return len(_TOKEN_RE.sub("", pattern))
 
 
-def _best(sigs: Iterable[ProductSignature], kind: str, trace: Trace, platform: str,
-          prefer: set[int] | frozenset[int] = frozenset()
+def _best(sigs: Iterable[ProductSignature], kind: str, trace: Trace, platform: str
           ) -> tuple[ProductSignature, Match] | None:
-    """The signature whose pattern matches this trace most specifically.
+    """The signature whose anchor pattern matches this trace most specifically.
 
-    A trace several products share (the macOS launchd job of both Kaspersky for Mac and
-    Endpoint Security for Mac) joins a product already found by a stronger anchor (`prefer`)
-    rather than inventing a second one; otherwise the most specific pattern wins, and on a
-    tie the signature listed first.
+    (A trace that belongs to a product already found joins it first: `_owner`.) A
+    signature whose version range excludes the version the trace carries is passed over;
+    a fallback (the product "not recognised by name") wins only when nothing else matches;
+    a ranged signature beats an open one; then the most specific pattern, and on a tie the
+    signature listed first.
     """
-    best: tuple[tuple[bool, bool, bool, int], ProductSignature, Match] | None = None
+    best: tuple[tuple[bool, bool, int], ProductSignature, Match] | None = None
     for sig in sigs:
         for pattern in sig.anchors.of(kind):
             found = match_trace(pattern, trace, platform)
             if not found or not sig.admits(found.version):
                 continue
-            rank = (id(sig) in prefer, not sig.fallback, sig.versions != (None, None),
-                    _specificity(pattern))
+            rank = (not sig.fallback, sig.versions != (None, None), _specificity(pattern))
             if best is None or rank > best[0]:
                 best = (rank, sig, found)
     return None if best is None else (best[1], best[2])
@@ -209,11 +207,9 @@ class CandidateFinder:
         if cand.sig.kaspersky and kind in ("services", "processes", "launchd") and (
                 not trace.running):
             # A stopped service (and its folder) is what a half-finished removal leaves:
-            # it corroborates a product found otherwise, and alone it is a leftover. A
-            # running one is an install, whatever else is missing.
-            if cand.anchors or cand.app_paths:
-                cand.traces_only.append(trace)
-            else:
+            # it is evidence for a product found otherwise (detection lists it), and alone
+            # it is a leftover. A running one is an install, whatever else is missing.
+            if not cand.anchors and not cand.app_paths:
                 found.remove(cand)
             return
         cand.set_version(got.version or trace.version, _VERSION_SOURCE.get(kind, kind))
