@@ -370,6 +370,11 @@ def load_signatures() -> SignatureSet:
         if key in seen:
             raise ResourceError(f"Signature id {product.id!r} is defined twice for {key[1]}.")
         seen.add(key)
+    for product in (p for s in sets for p in s.products):
+        if product.when_managed and (product.when_managed, product.platform) not in seen:
+            raise ResourceError(f"Signature {product.id!r}: when_managed names "
+                                f"{product.when_managed!r}, which is not a product for "
+                                f"{product.platform}.")
     return SignatureSet(reviewed=min(s.reviewed for s in sets),
                         products=tuple(p for s in sets for p in s.products),
                         leftovers=tuple(lo for s in sets for lo in s.leftovers))

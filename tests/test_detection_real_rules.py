@@ -243,3 +243,12 @@ def test_a_partial_snapshot_gives_its_best_answer_and_says_what_it_could_not_see
                                   "linux-debian-kvrt-krd-clamav-es"])
 def test_removal_and_rescue_tools_are_never_installed_products(name: str) -> None:
     assert held(name).products == ()
+
+
+def test_any_kaspersky_package_is_an_installed_product_even_with_a_name_not_known() -> None:
+    doc = {"format": "switchover-snapshot", "version": 1, "platform": "linux",
+           "taken_at": "2026-11-20T10:00:00Z",
+           "packages": [{"manager": "dpkg", "name": "kaspersky-scan-engine", "version": "2.1"}]}
+    result = detect(snapshot_from_dict(doc))
+    assert [(p.id, p.version) for p in result.products] == [
+        ("kaspersky-unrecognised-linux", "2.1")]
