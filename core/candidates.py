@@ -71,7 +71,10 @@ class Candidate:
 
 
 def _norm_publisher(text: str) -> str:
-    return " ".join(text.replace(",", " ").split()).rstrip(".").casefold()
+    """Commas, quotes and spacing aside: Russian builds write АО "Лаборатория Касперского"."""
+    for mark in ',"«»“”':
+        text = text.replace(mark, " ")
+    return " ".join(text.split()).rstrip(".").casefold()
 
 
 def suspicious_location(path: str | None) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from core import __version__
 from core.errors import BadInput, SwitchoverError
 from core.machine_source import snapshot_from
+from core.terminal_text import SafeStream
 
 EXIT_KASPERSKY_FOUND = 10
 
@@ -261,6 +262,17 @@ def main(argv: Sequence[str] | None = None, wizard: WizardRunner | None = None) 
     args = _parser().parse_args(argv)
     if args.command is None:
         args = _parser().parse_args(["gui"])
+    if args.command == "gui":
+        return _run(args, wizard)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(streams[0]), SafeStream(streams[1])
+    try:
+        return _run(args, wizard)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(args: argparse.Namespace, wizard: WizardRunner | None) -> int:
     try:
         if args.command == "gui":
             if wizard is None:

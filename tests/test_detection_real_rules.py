@@ -252,3 +252,11 @@ def test_any_kaspersky_package_is_an_installed_product_even_with_a_name_not_know
     result = detect(snapshot_from_dict(doc))
     assert [(p.id, p.version) for p in result.products] == [
         ("kaspersky-unrecognised-linux", "2.1")]
+
+
+def test_a_russian_publisher_in_quotes_is_kasperskys() -> None:
+    result = windows(registry={UNINSTALL + r"\{C0FFEE00-0000-4000-8000-000000000004}": {
+        "DisplayName": "Агент администрирования Kaspersky Security Center",
+        "Publisher": 'АО "Лаборатория Касперского"', "DisplayVersion": "14.2.0.26967"}})
+    agent = one(result, "kaspersky-network-agent-windows")
+    assert agent.anchors == ("Apps & Features entry published by Kaspersky",)

@@ -128,3 +128,20 @@ def test_the_same_snapshot_gives_byte_identical_json_whatever_the_hash_seed() ->
                               text=True, timeout=300, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1 and len(next(iter(outputs)).splitlines()) > 50
+
+
+@pytest.mark.parametrize("args", [["detect"], ["detect", "-v"], ["uninstall", "--dry-run"]],
+                         ids=" ".join)
+def test_escape_sequences_from_a_snapshot_never_reach_the_terminal(
+        tmp_path: Path, args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """A DisplayName that retitles the window, clears the screen or reverses the line is
+    printed with those characters written out, never obeyed."""
+    key = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\X"
+    name = "Kaspersky Security Center\x1b]0;pwned\x07 Console\x1b[2J\u202egnp.exe"
+    doc = {"format": "switchover-snapshot", "version": 1, "platform": "windows",
+           "taken_at": "2026-11-20T10:00:00Z",
+           "registry": {key: {"DisplayName": name, "Publisher": "Kaspersky"}}}
+    code, out = _run(capsys, [*args, "--snapshot", str(_write(tmp_path, json.dumps(doc)))])
+    assert code in (0, 4)
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "Kaspersky Security Center\\x1b]0;pwned\\x07 Console" in out
