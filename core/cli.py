@@ -98,6 +98,9 @@ def _add_fleet_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
     mig.add_argument("--policy", metavar="FILE", required=True, help="TOML or JSON policy")
     mig.add_argument("--dry-run", action="store_true", help="plan everything, change nothing")
     mig.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    mig.add_argument("--report", metavar="FILE",
+                     help="also write the report here (a dry run or a simulated run writes "
+                          "no report unless asked)")
     fleet = sub.add_parser("fleet-report", help="one summary of many machines' reports")
     fleet.add_argument("dirs", metavar="DIR", nargs="+", help="folders of reports and snapshots")
     fleet.add_argument("--out-dir", metavar="DIR", default=".",

@@ -21,7 +21,9 @@ def cmd_migrate(args: argparse.Namespace) -> int:
                        "`switchover` opens the wizard).")
     policy = load_policy(args.policy)
     simulated = bool(args.snapshot or args.demo is not None)
-    migration = Migration(policy, snapshot_from(args), simulated, args.dry_run, state_dir())
+    report_path = Path(args.report) if args.report else None
+    migration = Migration(policy, snapshot_from(args), simulated, args.dry_run, state_dir(),
+                          report_path)
     code = migration.run()
     report = migration.report
     if args.json:
@@ -41,13 +43,21 @@ def cmd_fleet_report(args: argparse.Namespace) -> int:
     for folder in folders:
         if not folder.is_dir():
             raise BadInput(f"{folder} is not a folder.")
-    rows, problems = collect(folders)
+    found = collect(folders)
+    rows, problems = found.rows, found.problems
     out = Path(args.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(out / "fleet.csv", to_csv(rows))
-    write_text_atomic(out / "fleet.html", to_html(rows, problems))
-    summary = {"machines": len(rows), "csv": str(out / "fleet.csv"),
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"{out} is a file, not a folder for the fleet report.")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(out / "fleet.csv", to_csv(rows))
+        write_text_atomic(out / "fleet.html", to_html(rows, problems, found.not_counted))
+    except OSError as exc:
+        raise BadInput(f"Cannot write the fleet report into {out} ({exc.strerror}).") from None
+    summary = {"format": "switchover-fleet-report", "version": 1,
+               "machines": len(rows), "csv": str(out / "fleet.csv"),
                "html": str(out / "fleet.html"), "unreadable": problems,
+               "not_counted": found.not_counted,
                "states": {state: sum(1 for r in rows if r.state == state)
                           for state in sorted({r.state for r in rows})}}
     if args.json:
@@ -56,4 +66,6 @@ def cmd_fleet_report(args: argparse.Namespace) -> int:
         print(f"{len(rows)} machines → {summary['csv']}, {summary['html']}")
         for problem in problems:
             print(f"  not read: {problem}", file=sys.stderr)
+        for report in found.not_counted:
+            print(f"  not counted: {report}", file=sys.stderr)
     return 0

@@ -73,20 +73,42 @@ def _from_snapshot(path: Path) -> MachineRow:
                       max(ages) if ages else None, detection.protected, "", str(path))
 
 
-def collect(folders: list[Path]) -> tuple[list[MachineRow], list[str]]:
+@dataclass
+class Collected:
+    rows: list[MachineRow]
+    problems: list[str]
+    # Reports of dry runs and of demo or saved machines: shown apart, never counted.
+    not_counted: list[str]
+
+
+def _not_real(doc: dict[str, Any]) -> str | None:
+    if doc.get("dry_run"):
+        return "a dry run (nothing was changed)"
+    if doc.get("simulated"):
+        return "a demo or saved machine (everything was simulated)"
+    return None
+
+
+def collect(folders: list[Path]) -> Collected:
     """Rows for every readable file; one sentence for each file that is not.
 
     A machine seen both in a migration report and in an audit snapshot is shown from the
-    report, which says more (what was removed, what failed and why).
+    report, which says more (what was removed, what failed and why). A report of a dry run
+    or of a simulated machine is listed apart and left out of every total.
     """
     reports: dict[str, MachineRow] = {}
     snapshots: dict[str, MachineRow] = {}
     problems: list[str] = []
+    not_counted: list[str] = []
     for folder in folders:
         for path in sorted(folder.rglob("*.json")):
             try:
                 doc = json.loads(path.read_text(encoding="utf-8"))
                 if isinstance(doc, dict) and doc.get("format") == REPORT_FORMAT:
+                    why = _not_real(doc)
+                    if why is not None:
+                        not_counted.append(f"{path}: {why}")
+                        continue
                     row = _from_report(doc, path)
                     reports[row.machine] = row
                 elif isinstance(doc, dict) and doc.get("format") == "switchover-snapshot":
@@ -95,7 +117,18 @@ def collect(folders: list[Path]) -> tuple[list[MachineRow], list[str]]:
             except Exception as exc:  # one bad file must not hide the other machines
                 problems.append(f"{path}: {exc}")
     rows = {**snapshots, **reports}
-    return sorted(rows.values(), key=lambda r: r.machine), problems
+    return Collected(sorted(rows.values(), key=lambda r: r.machine), problems, not_counted)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: a host name such as `=HYPERLINK(…)` comes from
+    the machine, and Excel or LibreOffice would run it as a formula (OWASP's advice:
+    prefix a single quote)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def to_csv(rows: list[MachineRow]) -> str:
@@ -105,7 +138,7 @@ def to_csv(rows: list[MachineRow]) -> str:
                      "protected", "why", "source"])
     for row in rows:
         data = asdict(row)
-        writer.writerow([data[k] if data[k] is not None else "" for k in data])
+        writer.writerow([csv_cell(data[k]) for k in data])
     return buffer.getvalue()
 
 
@@ -126,7 +159,7 @@ def _bars(counts: list[tuple[str, int]], title: str) -> str:
     return "".join(parts)
 
 
-def to_html(rows: list[MachineRow], problems: list[str]) -> str:
+def to_html(rows: list[MachineRow], problems: list[str], not_counted: list[str]) -> str:
     states = Counter(r.state for r in rows)
     ages: Counter[str] = Counter()
     for row in rows:
@@ -157,4 +190,6 @@ def to_html(rows: list[MachineRow], problems: list[str]) -> str:
         table, "</table>",
         ("<h2>Files that could not be read</h2><ul>" + "".join(
             f"<li>{escape(p)}</li>" for p in problems) + "</ul>") if problems else "",
+        ("<h2>Reports not counted</h2><ul>" + "".join(
+            f"<li>{escape(p)}</li>" for p in not_counted) + "</ul>") if not_counted else "",
         "</body></html>"])

@@ -4,8 +4,11 @@ The same core steps as the wizard, with the policy answering what a person would
 folders, where the backup goes, which Kaspersky-side steps the administrator has already
 taken care of, whether a gap in protection is acceptable. A required backup that fails
 stops everything before anything is removed. The uninstall runner's saved state makes a
-second run after the reboot continue and verify. Every run writes one JSON report per
-machine (`switchover-machine-report`), which `fleet-report` reads.
+second run after the reboot continue and verify. A real run writes one JSON report per
+machine (`switchover-machine-report`) into the policy's report folder, which `fleet-report`
+reads. A dry run or a run on a saved or demo machine writes nothing there (it would put a
+machine that was not migrated into the fleet's numbers, under this host's name): its
+report goes to standard output, or to a file named with `--report`, marked as such.
 """
 
 from __future__ import annotations
@@ -61,12 +64,13 @@ def expected_met(policy: Policy, detection: DetectionResult) -> tuple[bool, str]
 
 class Migration:
     def __init__(self, policy: Policy, snapshot: Any, simulated: bool, dry_run: bool,
-                 state_dir: Path) -> None:
+                 state_dir: Path, report_path: Path | None = None) -> None:
         self.policy = policy
         self.snapshot = snapshot
         self.simulated = simulated
         self.dry_run = dry_run
         self.state_dir = state_dir
+        self.report_path = report_path
         self.report: dict[str, Any] = {
             "format": REPORT_FORMAT, "version": 1, "hostname": socket.gethostname(),
             "platform": snapshot.platform, "simulated": simulated, "dry_run": dry_run,
@@ -164,8 +168,9 @@ class Migration:
         self.report["steps"] = [{"id": s.id, "title": s.title, "argv": list(s.argv)}
                                 for s in plan.steps]
         if plan.blocked_by:
-            unprotected = any(s.id == "check:protection" for s in plan.blocked_by)
-            return self._finish("blocked", EXIT_REMAINS if unprotected else EXIT_FAILED,
+            # A step that waits for a person (a confirmation the policy does not give, a
+            # gap in protection it does not allow): exit 4, as for every command.
+            return self._finish("blocked", EXIT_REMAINS,
                                 "; ".join(f"{s.title}: {s.description}" for s in plan.blocked_by))
         if self.dry_run:
             code = EXIT_REMAINS if plan.leaves_unprotected else EXIT_OK
@@ -215,18 +220,28 @@ class Migration:
         if step.kind == "verify":
             return self._finish("something-remains", EXIT_REMAINS, entry.detail)
         if entry.status == "needs-user":
-            return self._finish("needs-user", EXIT_FAILED, f"{step.title}: {entry.detail}")
+            return self._finish("needs-user", EXIT_REMAINS, f"{step.title}: {entry.detail}")
         return self._finish("failed", EXIT_FAILED, f"{step.title}: {entry.detail}")
 
     def _finish(self, outcome: str, code: int, message: str) -> int:
         self.report.update(outcome=outcome, exit_code=code, message=message,
                            finished=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-        if self.policy.report_dir:
-            folder = Path(self.policy.expand(self.policy.report_dir))
+        target = self.report_target()
+        if target is not None:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
-                write_text_atomic(folder / f"{self.report['hostname']}.json",
-                                  json.dumps(self.report, indent=1, ensure_ascii=False) + "\n")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_text_atomic(target, json.dumps(self.report, indent=1,
+                                                     ensure_ascii=False) + "\n")
+                os.chmod(target, 0o600)  # it describes the machine and its user
             except OSError as exc:
                 self.report["report_error"] = f"The report could not be written: {exc}"
         return code
+
+    def report_target(self) -> Path | None:
+        """Where this run's report goes: the path the user named; else, for a real run only,
+        the policy's report folder; else nowhere (standard output shows it)."""
+        if self.report_path is not None:
+            return self.report_path
+        if self.dry_run or self.simulated or not self.policy.report_dir:
+            return None
+        return Path(self.policy.expand(self.policy.report_dir)) / f"{self.report['hostname']}.json"

@@ -57,6 +57,11 @@ def test_migrate_and_fleet_report(tmp_path: Path) -> None:
                       "'password-manager', 'backup-tasks']\n"
                       f"[report]\ndirectory = '{tmp_path / 'r'}'\n")
     check("migrate", "migrate", "--unattended", "--dry-run", "--policy", str(policy),
-          "--demo", "windows-total-security", "--json")
-    check("fleet-report", "fleet-report", str(tmp_path / "r"), "--out-dir",
-          str(tmp_path / "o"), "--json")
+          "--demo", "windows-total-security", "--json", "--report",
+          str(tmp_path / "r" / "demo.json"))
+    written = json.loads((tmp_path / "r" / "demo.json").read_text(encoding="utf-8"))
+    jsonschema.validate(written, json.loads((SCHEMAS / "migrate.schema.json").read_text()))
+    assert written["dry_run"] is True and written["simulated"] is True
+    summary = check("fleet-report", "fleet-report", str(tmp_path / "r"), "--out-dir",
+                    str(tmp_path / "o"), "--json")
+    assert summary["machines"] == 0 and len(summary["not_counted"]) == 1

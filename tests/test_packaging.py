@@ -268,3 +268,44 @@ def test_the_installer_installs_upgrades_and_uninstalls_under_wine(stand_in_setu
     assert (drive_c / "Apps" / "Switchover" / "Switchover.exe").is_file()
     _run_quiet_uninstall(env, _uninstall_entry(env, "HKCU"))
     assert not (drive_c / "Apps" / "Switchover").exists()
+
+
+def _app_around(built: Path, tmp_path: Path) -> Path:
+    """The bundle laid out as macOS lays out Switchover.app: its programs (the windowed
+    Switchover and the console switchover-cli) in Contents/MacOS."""
+    app = tmp_path / "Switchover.app"
+    (app / "Contents").mkdir(parents=True)
+    (app / "Contents" / "MacOS").symlink_to(built / "Switchover", target_is_directory=True)
+    return app
+
+
+def _jamf(script: str, app: Path, demo: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["sh", str(ROOT / "packaging" / "fleet" / "jamf" / script), *args],
+                          env={**os.environ, "SWITCHOVER_APP": str(app),
+                               "SWITCHOVER_ARGS": f"--demo {demo}"},
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize(("demo", "says"), [("macos-kaspersky", "Kaspersky"),
+                                            ("windows-clean-defender", "None")])
+def test_the_jamf_extension_attribute_on_the_built_bundle(built: Path, tmp_path: Path,
+                                                          demo: str, says: str) -> None:
+    done = _jamf("extension-attribute.sh", _app_around(built, tmp_path), demo)
+    assert done.returncode == 0 and done.stdout.strip() == f"<result>{says}</result>"
+
+
+def test_the_jamf_policy_script_on_the_built_bundle(built: Path, tmp_path: Path) -> None:
+    app = _app_around(built, tmp_path)
+    ready = tmp_path / "policy.toml"
+    ready.write_text("[backup]\nrequired = false\n[protection]\nexpected = 'any'\n"
+                     "[uninstall]\nconfirm = ['vault', 'password-manager', 'backup-tasks']\n")
+    done = _jamf("migrate-policy.sh", app, "macos-kaspersky", "/", "mac-1", "root", str(ready))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "removed" in done.stdout
+    clean = _jamf("migrate-policy.sh", app, "windows-clean-defender", "/", "mac-1", "root",
+                  str(ready))
+    assert clean.returncode == 0 and "nothing-to-do" in clean.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[backup]\nreqiured = true\n")
+    assert _jamf("migrate-policy.sh", app, "macos-kaspersky", "/", "mac-1", "root",
+                 str(bad)).returncode == 2
