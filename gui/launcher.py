@@ -33,10 +33,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return core_main(args, wizard=_run_wizard)
 
 
+# What the console program takes and the windowed app does not: a fleet script that
+# starts the windowed app by mistake gets this sentence (and exit 2), not the wizard.
+CONSOLE_COMMANDS = frozenset(("detect", "snapshot", "demos", "explain", "recommend", "catalog",
+                              "backup", "verify", "restore", "passwords", "uninstall",
+                              "migrate", "fleet-report"))
+
+
 def gui_main() -> int:
     """`switchover-gui` (a GUI launcher: no console window on Windows)."""
     if sys.argv[1:] == ["--self-test"]:
         return main(["--self-test"])
+    if sys.argv[1:2] and sys.argv[1] in CONSOLE_COMMANDS:
+        print(f"switchover: this is the windowed app; `{sys.argv[1]}` is a command of the "
+              "console program, switchover-cli (switchover-cli.exe on Windows, "
+              "Switchover.app/Contents/MacOS/switchover-cli on macOS).", file=sys.stderr)
+        return 2
     return main(["gui", *sys.argv[1:]])
 
 

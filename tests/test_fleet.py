@@ -408,3 +408,17 @@ def test_the_release_workflow_runs_the_fleet_scripts_on_windows_and_macos() -> N
     names = [s.get("name", "") for s in steps]
     assert names.index("Build, self-test, sign (when secrets exist) and package") < \
         names.index(windows["name"])
+
+
+def test_the_windowed_app_given_a_console_command_names_the_console_program(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """What a fleet script that starts the wrong program sees: one sentence and exit 2,
+    never a wizard opening on a managed machine."""
+    from core.cli import _parser
+    from gui.launcher import CONSOLE_COMMANDS, gui_main
+
+    commands = set(_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    assert commands - {"gui"} == CONSOLE_COMMANDS
+    monkeypatch.setattr(sys, "argv", ["Switchover", "detect", "--exit-code"])
+    assert gui_main() == 2
+    assert "switchover-cli" in capsys.readouterr().err
