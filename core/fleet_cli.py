@@ -22,6 +22,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     policy = load_policy(args.policy)
     simulated = bool(args.snapshot or args.demo is not None)
     report_path = Path(args.report) if args.report else None
+    if report_path is not None and report_path.is_dir():
+        raise BadInput(f"--report names the folder {report_path}; name the file to write.")
     migration = Migration(policy, snapshot_from(args), simulated, args.dry_run, state_dir(),
                           report_path)
     code = migration.run()

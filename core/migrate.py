@@ -234,7 +234,8 @@ class Migration:
                                                      ensure_ascii=False) + "\n")
                 os.chmod(target, 0o600)  # it describes the machine and its user
             except OSError as exc:
-                self.report["report_error"] = f"The report could not be written: {exc}"
+                self.report["report_error"] = (f"The report could not be written to {target} "
+                                               f"({exc.strerror or exc}).")
         return code
 
     def report_target(self) -> Path | None:
