@@ -5,7 +5,8 @@ entry, a package record, an app bundle, the install folder), the service manager
 service or program that runs), Windows itself (Security Center), the kernel (a driver or
 system extension). Three that agree — say an entry published by Kaspersky, its running
 service and its Security Center registration — is high confidence; one alone is low.
-Traces every Kaspersky product shares (the vendor registry key, a certificate) never count.
+Traces every Kaspersky product shares (the vendor registry key, a certificate) never count,
+and anchors one writer made (an entry and its install folder) count once.
 """
 
 from collections.abc import Iterable
@@ -47,5 +48,16 @@ def agreed_anchors(traces: Iterable[tuple[Trace, Match]], entry_vouched: bool,
     return tuple(dict.fromkeys(found))
 
 
+# Who wrote each anchor: the entry, the package record, the app and its folder are all
+# the installer's, so together they are one witness, not several.
+_WRITER = {"package database record": "installer", "app bundle": "installer",
+           "install folder": "installer", "running service or program": "service manager",
+           "Windows Security Center registration": "Windows",
+           "system extension": "kernel", "kernel extension": "kernel",
+           "kernel driver": "kernel"}
+
+
 def confidence(anchors: tuple[str, ...]) -> str:
-    return HIGH if len(anchors) >= 3 else MEDIUM if len(anchors) == 2 else LOW
+    """high: three independent writers agree; medium: two; low: one."""
+    writers = {_WRITER.get(a, "installer") for a in anchors}
+    return HIGH if len(writers) >= 3 else MEDIUM if len(writers) == 2 else LOW

@@ -16,6 +16,7 @@ from core.patterns import match as pattern_match
 from core.product_codes import codes_in, rebuild_guid
 from core.signatures import ProductSignature
 from core.snapshot import App, SystemSnapshot
+from core.terminal_text import one_line
 from core.traces import Trace, command_program, match_trace
 
 # The order matters: what names a product (an entry, the Security Center's name, its
@@ -30,17 +31,23 @@ _JOIN_ANY_VERSION = frozenset(("security_center", "packages", "launchd", "system
                                "kexts", "processes", "apps"))
 # Records only an administrator (or the OS) writes: a product they name is installed.
 _IDENTITY_KINDS = frozenset(("packages",))
-_OWN_BY_NAME = frozenset(("services", "processes", "launchd", "security_center"))
+_OWN_BY_NAME = frozenset(("services", "processes", "launchd"))
 # dpkg and rpm records go when the package goes; macOS keeps a pkgutil receipt after an
 # app is dragged to the Trash, so a receipt alone is one anchor, not an install.
 _PACKAGE_DATABASES = frozenset(("dpkg database", "rpm database"))
+_VERSION_RANK = {"Apps & Features": 5, "the package record": 4, "the app bundle": 4,
+                 "the Apps & Features name": 3, "the install folder's name": 3,
+                 "the service name": 2, "Security Center": 1, "the running program": 1}
 _VERSION_SOURCE = {"services": "the service name", "folders": "the install folder's name",
                    "packages": "the package record", "security_center": "Security Center",
                    "processes": "the running program"}
 # Install or uninstaller locations no genuine Kaspersky product uses: user profiles,
 # temporary and download folders, network shares.
 _SUSPICIOUS_LOCATION = re.compile(
-    r"(^\\\\)|(\\users\\)|(\\appdata\\)|(\\temp\\)|(\\downloads\\)|(^%)", re.IGNORECASE)
+    r"(^\\\\)|(\\users\\)|(\\appdata\\)|(\\temp\\)|(\\downloads\\)|(^%)"
+    # macOS and Linux: home folders, temporary folders, a mounted disk image or share
+    r"|(^/home/)|(^/users/)|(^/root/)|(^/tmp/)|(^/var/tmp/)|(^/private/tmp/)|(^/private/var/"
+    r"folders/)|(^/var/folders/)|(^/volumes/)|(^/media/)|(^/mnt/)|(/downloads/)", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"\{ver\}|\*|\{\w+:[^}]*\}")
 
 
@@ -61,8 +68,14 @@ class Candidate:
         self.publisher_vouched = False
 
     def set_version(self, version: str | None, source: str) -> None:
-        """Keep the most precise version seen, and say where it was read."""
-        if version and (not self.version or len(version) > len(self.version)):
+        """Keep the version from the most trustworthy place (Apps & Features, then the
+        package or app, then a name: the folder's before a service's, whose number may be
+        its own, like `KSDE1.0.0` beside VPN 5.21), the most precise one among equals."""
+        if not version:
+            return
+        rank = _VERSION_RANK.get(source, 0)
+        mine = _VERSION_RANK.get(self.version_from or "", 0)
+        if not self.version or rank > mine or (rank == mine and len(version) > len(self.version)):
             self.version, self.version_from = version, source
 
     def folders(self) -> list[str]:
@@ -97,8 +110,10 @@ def _entry(snap: SystemSnapshot, trace: Trace) -> UninstallEntry:
 
     windows_installer = snap.registry.value(trace.key, "WindowsInstaller") == 1 or bool(
         (text("UninstallString") or "").lower().lstrip('"').startswith("msiexec"))
-    return UninstallEntry(key=trace.key, display_name=trace.text,
-                          version=text("DisplayVersion"), publisher=text("Publisher"),
+    publisher = text("Publisher")
+    return UninstallEntry(key=trace.key, display_name=one_line(trace.text),
+                          version=text("DisplayVersion"),
+                          publisher=one_line(publisher) if publisher else None,
                           install_location=text("InstallLocation"),
                           uninstall_string=text("UninstallString"),
                           quiet_uninstall_string=text("QuietUninstallString"),
@@ -174,6 +189,7 @@ class CandidateFinder:
                 got = self._knows(cand.sig, kind, trace)
                 if got is not None and self._inside(trace.program, cand):
                     return cand, got
+        owners = []
         for cand in found:
             got = self._knows(cand.sig, kind, trace)
             if got is None:
@@ -181,8 +197,13 @@ class CandidateFinder:
             version = got.version or trace.version
             if kind in _JOIN_ANY_VERSION or version_agrees(version, cand.version) or (
                     kind == "services" and trace.running and cand.version is None):
-                return cand, got
-        return None
+                owners.append((cand, got))
+        if kind == "processes" and len(owners) > 1:
+            # `avp.exe` with no path, and two suites that run it: only one that already
+            # runs may have it; otherwise it is evidence for neither (never for a stale one).
+            owners = [o for o in owners if any(t.running for t in o[0].anchors)]
+            return owners[0] if len(owners) == 1 else None
+        return owners[0] if owners else None
 
     def _knows(self, sig: ProductSignature, kind: str, trace: Trace) -> Match | None:
         """The match when this trace is the product's own: one of its anchors or its own
@@ -237,7 +258,7 @@ class CandidateFinder:
         cand.set_version(app.version, "the app bundle")
         cand.anchor_kinds.add("apps")
         cand.app_paths.append(app.path)
-        cand.app_name = cand.app_name or app.name
+        cand.app_name = cand.app_name or (one_line(app.name) if app.name else None)
         cand.anchors.append(Trace("apps", app.path, f"app: {app.path} "
                                   f"({app.bundle_id} {app.version or ''})".rstrip(), app.path))
 

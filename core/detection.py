@@ -24,6 +24,7 @@ from core.protection import Protection, assess_protection
 from core.security_center import decode_product_state
 from core.signatures import ProductSignature, SignatureSet, load_signatures
 from core.snapshot import SystemSnapshot
+from core.terminal_text import one_line
 from core.traces import Trace, collect_traces, match_trace, short_key
 
 # Traces that name one product: each is evidence for the first product that claims it.
@@ -228,8 +229,8 @@ _LEFTOVER_KIND = {"folders": "folder", "files": "file", "services": "service",
 
 def _leftover(kind: str, label: str, trace: Trace) -> Leftover:
     if kind in ("folders", "files", "registry"):
-        return Leftover(_LEFTOVER_KIND[kind], label, short_key(trace.text), label)
-    return Leftover(_LEFTOVER_KIND[kind], trace.text, trace.where, label)
+        return Leftover(_LEFTOVER_KIND[kind], label, one_line(short_key(trace.text)), label)
+    return Leftover(_LEFTOVER_KIND[kind], one_line(trace.text), trace.where, label)
 
 
 def _defender_policy(snap: SystemSnapshot) -> tuple[str, ...]:
@@ -256,6 +257,9 @@ def detect(snap: SystemSnapshot, signatures: SignatureSet | None = None) -> Dete
     known_sc: set[str] = set()
     accepted, stale = one_each([c for c in det.finder.find() if det.finder.accepted(c)])
     managed(accepted, det.sigs)
+    for cand in accepted:  # what names a product is its own before anyone's evidence is read
+        for trace in cand.anchors:
+            det.claim(trace)
     for cand in accepted:
         product, evidence = det.product(cand)
         if cand.sig.kaspersky:

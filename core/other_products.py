@@ -11,6 +11,7 @@ from core.findings import OtherProduct
 from core.security_center import decode_product_state
 from core.signatures import SignatureSet
 from core.snapshot import SystemSnapshot
+from core.terminal_text import one_line
 
 # Windows registers an anti-virus as an anti-spyware product too: one name, one product.
 _KIND_ORDER = {"antivirus": 0, "firewall": 1, "antispyware": 2}
@@ -20,6 +21,7 @@ def unnamed_security_center(snap: SystemSnapshot, known: set[str]) -> list[Other
     """Every Security Center product that no signature claimed, once per name."""
     chosen: dict[str, tuple[int, OtherProduct]] = {}
     for sc in snap.security_center:
+        name = one_line(sc.name)
         folded = sc.name.casefold()
         if folded in known or "kaspersky" in folded:
             continue  # a stale Kaspersky registration is reported as a leftover
@@ -29,10 +31,10 @@ def unnamed_security_center(snap: SystemSnapshot, known: set[str]) -> list[Other
             ", definitions up to date" if state.up_to_date else ", definitions out of date"
         ) + ")" if state else ""
         found = OtherProduct(
-            id=None, name=sc.name, vendor=None, kind=sc.kind,
+            id=None, name=name, vendor=None, kind=sc.kind,
             active=state.on if state else None,
             up_to_date=state.up_to_date if state and antivirus else None,
-            realtime=antivirus, evidence=(f"Windows Security Center {sc.kind}: {sc.name}{shown}",))
+            realtime=antivirus, evidence=(f"Windows Security Center {sc.kind}: {name}{shown}",))
         rank = _KIND_ORDER.get(sc.kind, 3)
         if folded not in chosen or rank < chosen[folded][0]:
             chosen[folded] = (rank, found)

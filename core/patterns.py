@@ -85,8 +85,8 @@ def compile_pattern(pattern: str, platform: str, kind: str) -> re.Pattern[str]:
     if kind == "path":
         sep = "\\" if platform == "windows" else "/"
         flags = 0 if platform == "linux" else re.IGNORECASE
-    else:
-        sep, flags = "", re.IGNORECASE
+    else:  # a name may hold a line break (a registry value can): `*` spans it
+        sep, flags = "", re.IGNORECASE | re.DOTALL
     try:
         return re.compile(_translate(pattern, platform, sep), flags)
     except re.error as exc:
@@ -130,3 +130,12 @@ def version_agrees(captured: str | None, product_version: str | None) -> bool:
     want = captured.split(".")
     have = product_version.split(".")
     return have[: len(want)] == want
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def version_key(version: str | None) -> tuple[int, ...]:
+    """A dotted version as numbers to compare (`21.24` after `21.8`); parts that are not
+    plain ASCII digits (`39²`, `beta`) are left out rather than trusted."""
+    return tuple(int(part) for part in (version or "").split(".") if _DIGITS.fullmatch(part))

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from core.candidates import Candidate
 from core.findings import Leftover
+from core.patterns import version_key
 from core.signatures import ProductSignature
 from core.traces import short_key
 
@@ -20,13 +21,9 @@ def _running(cand: Candidate) -> bool:
     return any(t.running for t in cand.anchors if t.kind in _RUNNING_KINDS)
 
 
-def _version_key(version: str | None) -> tuple[int, ...]:
-    return tuple(int(p) for p in (version or "").split(".") if p.isdigit())
-
-
 def _strength(cand: Candidate) -> tuple[bool, bool, bool, tuple[int, ...]]:
     uninstallable = any(e.uninstall_string for e in cand.entries)
-    return (_running(cand), uninstallable, cand.publisher_vouched, _version_key(cand.version))
+    return (_running(cand), uninstallable, cand.publisher_vouched, version_key(cand.version))
 
 
 def _stale(cand: Candidate) -> bool:
@@ -59,7 +56,7 @@ def one_each(cands: Sequence[Candidate]) -> tuple[list[Candidate], list[Leftover
         for other in group:
             if other is best:
                 continue
-            if _stale(other) and _version_key(other.version) <= _version_key(best.version):
+            if _stale(other) and version_key(other.version) <= version_key(best.version):
                 stale += [Leftover("uninstall-entry", f"{e.display_name} {e.version or ''}"
                                    .strip(), short_key(e.key),
                                    "Apps & Features entry left by an upgrade (it has no "

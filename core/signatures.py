@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from core.errors import ResourceError
-from core.patterns import PatternError, compile_pattern
+from core.patterns import PatternError, compile_pattern, version_key
 from core.resources import load_json_resource
 from core.snapshot import PLATFORMS, normalise_key_path
 
@@ -118,13 +118,9 @@ class ProductSignature(NamedTuple):
         low, high = self.versions
         if version is None or (low is None and high is None):
             return True
-        have = _version_key(version)
-        return ((low is None or have >= _version_key(low))
-                and (high is None or have[: len(_version_key(high))] <= _version_key(high)))
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split(".") if part.isdigit())
+        have = version_key(version)
+        return ((low is None or have >= version_key(low))
+                and (high is None or have[: len(version_key(high))] <= version_key(high)))
 
 
 class LeftoverSignature(NamedTuple):

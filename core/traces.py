@@ -13,6 +13,7 @@ from core.patterns import Match
 from core.patterns import match as pattern_match
 from core.signatures import TRACE_KINDS
 from core.snapshot import RegValue, SystemSnapshot
+from core.terminal_text import one_line
 
 _UNINSTALL_KEY = re.compile(
     r"^(?:HKEY_LOCAL_MACHINE|HKEY_CURRENT_USER|HKEY_USERS\\[^\\]+)\\SOFTWARE\\"
@@ -97,8 +98,8 @@ def _add_services(snap: SystemSnapshot, out: dict[str, list[Trace]]) -> None:
 def _add_program_folders(snap: SystemSnapshot, out: dict[str, list[Trace]]) -> None:
     listed = {snap.path_key(t.text.rstrip("\\/")) for t in out["folders"]}
     for trace in out["services"] + out["launchd"] + out["processes"]:
-        if not trace.program:
-            continue
+        if not trace.program or trace.running is not True:
+            continue  # a stopped service's program may be long gone with its folder
         whose = (f"the running program {trace.text}" if trace.kind == "processes"
                  else f"service {trace.text}'s program")
         for folder in _program_folders(snap, trace.program, whose):
@@ -165,7 +166,10 @@ def collect_traces(snap: SystemSnapshot) -> dict[str, list[Trace]]:
         out["security_center"].append(Trace("security_center", sc.name,
                                             f"Windows Security Center {sc.kind}: {sc.name}{state}",
                                             "Windows Security Center"))
-    return out
+    # Labels and places are shown to people: a name from the machine keeps to one line
+    # and can carry no control character (patterns still match the text as it is).
+    return {kind: [t._replace(label=one_line(t.label), where=one_line(t.where)) for t in items]
+            for kind, items in out.items()}
 
 
 _TOKENS = re.compile(r"\{[^{}]*\}|\*")

@@ -260,3 +260,103 @@ def test_a_russian_publisher_in_quotes_is_kasperskys() -> None:
         "Publisher": 'АО "Лаборатория Касперского"', "DisplayVersion": "14.2.0.26967"}})
     agent = one(result, "kaspersky-network-agent-windows")
     assert agent.anchors == ("Apps & Features entry published by Kaspersky",)
+
+
+# -- found in a second review (each was wrong before it was fixed) ----------------------------
+
+
+def _machine(platform: str, **parts: object) -> DetectionResult:
+    return detect(snapshot_from_dict({"format": "switchover-snapshot", "version": 1,
+                                      "platform": platform,
+                                      "taken_at": "2026-11-20T10:00:00Z", **parts}))
+
+
+@pytest.mark.parametrize(("platform", "parts"), [
+    ("linux", {"services": [{"name": "kesl-supervisor.service", "status": "running",
+                             "manager": "systemd", "binary": "/home/bob/kesl-supervisor"}]}),
+    ("linux", {"processes": [{"pid": 7, "name": "kesl", "exe": "/tmp/x/kesl"}]}),
+    ("macos", {"processes": [{"pid": 7, "name": "kav", "exe": "/Users/bob/Downloads/kav"}]}),
+    ("macos", {"processes": [{"pid": 7, "name": "kav",
+                              "exe": "/Volumes/Kaspersky/kav_installer/kav"}]}),
+])
+def test_a_kaspersky_named_program_in_a_home_temp_or_mounted_folder_is_no_install(
+        platform: str, parts: dict[str, object]) -> None:
+    result = _machine(platform, **parts)
+    assert result.products == ()
+    if platform == "linux":
+        assert not result.protected
+
+
+def test_a_stopped_service_and_a_stale_registration_are_leftovers_not_an_install() -> None:
+    result = windows(
+        services=[{"name": "AVP21.3", "status": "stopped", "manager": "scm",
+                   "binary": r'"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Total Security '
+                             r'21.3\avp.exe" -r'}],
+        security_center=[{"name": "Kaspersky Total Security", "kind": "antivirus",
+                          "product_state": 262144}])
+    assert result.products == ()
+    assert {lo.kind for lo in result.leftovers} == {"service", "security-center"}
+
+
+def test_a_version_with_a_character_that_is_no_digit_is_shown_not_a_crash() -> None:
+    result = windows(registry={UNINSTALL + r"\{X}": {
+        "DisplayName": "Kaspersky Total Security", "DisplayVersion": "21.3.10.39²",
+        "Publisher": "Kaspersky"}, UNINSTALL + r"\{Y}": {
+        "DisplayName": "Kaspersky Total Security", "DisplayVersion": "21.2",
+        "Publisher": "Kaspersky"}})
+    assert [p.version for p in result.products] == ["21.3.10.39²"]
+
+
+def test_another_products_registration_and_program_are_never_a_stale_entrys_evidence() -> None:
+    folder = r"C:\Program Files (x86)\Kaspersky Lab\Kaspersky 21.19"
+    result = windows(
+        registry={UNINSTALL + r"\{A}": {"DisplayName": "Kaspersky Total Security",
+                                        "DisplayVersion": "21.3.10.391", "Publisher": "Kaspersky"},
+                  UNINSTALL + r"\{B}": {"DisplayName": "Kaspersky Plus",
+                                        "DisplayVersion": "21.19.7.527", "Publisher": "Kaspersky",
+                                        "UninstallString": f'"{folder}\\avp.exe" /uninstall',
+                                        "InstallLocation": folder + "\\"}},
+        services=[{"name": "AVP21.19", "status": "running", "manager": "scm",
+                   "binary": f'"{folder}\\avp.exe" -r'}],
+        processes=[{"pid": 100, "name": "avp.exe"}],
+        security_center=[{"name": "Kaspersky Plus", "kind": "antivirus",
+                          "product_state": 266240}])
+    kts = one(result, "kaspersky-total-security")
+    assert kts.active is not True and kts.anchors == (
+        "Apps & Features entry published by Kaspersky",)
+    assert result.protection.by == ("Kaspersky Plus",)
+
+
+def test_a_program_with_no_path_never_makes_an_upgrades_leftover_the_product() -> None:
+    result = windows(
+        registry={UNINSTALL + r"\{A}": {"DisplayName": "Kaspersky Total Security",
+                                        "DisplayVersion": "21.2.16.590", "Publisher": "Kaspersky"},
+                  UNINSTALL + r"\{B}": {"DisplayName": "Kaspersky Total Security",
+                                        "DisplayVersion": "21.3.10.391", "Publisher": "Kaspersky",
+                                        "UninstallString": "MsiExec.exe /X{0A1B2C3D-1111-4111-"
+                                                           "8111-111111111111}"}},
+        processes=[{"pid": 100, "name": "avp.exe"}])
+    assert [p.version for p in result.products] == ["21.3.10.391"]
+    assert [lo.kind for lo in result.leftovers] == ["uninstall-entry"]
+
+
+def test_a_folder_name_gives_the_version_before_a_service_with_a_number_of_its_own() -> None:
+    folder = r"C:\Program Files (x86)\Kaspersky Lab\Kaspersky VPN 5.21"
+    result = windows(
+        registry={UNINSTALL + r"\{V}": {"DisplayName": "Kaspersky VPN Secure Connection",
+                                        "Publisher": "Kaspersky", "InstallLocation": folder}},
+        files=[{"path": folder, "kind": "dir"}],
+        services=[{"name": "KSDE1.0.0", "status": "running", "manager": "scm",
+                   "binary": f'"{folder}\\ksde.exe" -r'}])
+    vpn = one(result, "kaspersky-vpn-secure-connection")
+    assert (vpn.version, vpn.version_from) == ("5.21", "the install folder's name")
+
+
+def test_an_entry_and_its_own_folder_are_one_witness() -> None:
+    folder = r"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Total Security 21.3"
+    result = windows(
+        registry={UNINSTALL + r"\{A}": {"DisplayName": "Kaspersky Total Security",
+                                        "DisplayVersion": "21.3.10.391", "Publisher": "Kaspersky",
+                                        "InstallLocation": folder}},
+        files=[{"path": folder, "kind": "dir"}])
+    assert one(result, "kaspersky-total-security").confidence == "low"

@@ -144,4 +144,19 @@ def test_escape_sequences_from_a_snapshot_never_reach_the_terminal(
     code, out = _run(capsys, [*args, "--snapshot", str(_write(tmp_path, json.dumps(doc)))])
     assert code in (0, 4)
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
-    assert "Kaspersky Security Center\\x1b]0;pwned\\x07 Console" in out
+    assert "Kaspersky Security Center\\u001b]0;pwned\\u0007 Console" in out
+
+
+def test_json_output_stays_json_whatever_characters_a_name_holds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    key = r"HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\X"
+    name = "Kaspersky Security Center \x85\x7f\u202e\x1b Console\nThis machine is protected"
+    doc = {"format": "switchover-snapshot", "version": 1, "platform": "windows",
+           "taken_at": "2026-11-20T10:00:00Z",
+           "registry": {key: {"DisplayName": name, "Publisher": "Kaspersky"}}}
+    path = _write(tmp_path, json.dumps(doc))
+    code, out = _run(capsys, ["detect", "--json", "--snapshot", str(path)])
+    assert code == 0 and json.loads(out)["products"][0]["name"].startswith(
+        "Kaspersky Security Center")
+    code, text = _run(capsys, ["detect", "-v", "--snapshot", str(path)])
+    assert not any(line.startswith("This machine is protected") for line in text.splitlines())
