@@ -110,4 +110,22 @@ def unsafe_member_reason(name: str) -> str | None:
         return "a “..” that climbs out of the folder"
     if any(":" in part for part in parts):
         return "a “:” (a drive letter or a hidden Windows stream)"
+    return windows_name_problem(parts)
+
+
+# Names Windows keeps for devices, whatever the extension (`NUL.txt` is the device too).
+_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                       *(f"lpt{i}" for i in range(10)), "conin$", "conout$"})
+
+
+def windows_name_problem(parts: list[str]) -> str | None:
+    """A name part that Windows cannot hold or would read as another: refused on every OS,
+    so an archive restores the same everywhere and never writes to a device."""
+    for part in parts:
+        if not part:
+            continue
+        if part.split(".", 1)[0].rstrip(" ").casefold() in _RESERVED:
+            return f"“{part}”, a name Windows keeps for a device"
+        if part.endswith((".", " ")) and part not in (".", ".."):
+            return f"“{part}” ends with a dot or a space, which Windows drops"
     return None

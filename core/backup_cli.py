@@ -168,7 +168,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
                              progress=_progress_printer())
     _end_meter()
     _report(args, restore_to_dict(result), restore_to_text(result))
-    return 0 if result.ok else 1
+    if result.ok:
+        return 0
+    return EXIT_DAMAGED if result.archive_at_fault else 1
 
 
 def cmd_passwords(args: argparse.Namespace) -> int:

@@ -122,6 +122,7 @@ def restore_to_dict(result: RestoreResult) -> dict[str, Any]:
         "kept": list(result.kept),
         "refused": [{"name": n, "reason": r} for n, r in result.refused],
         "failed": [{"name": n, "reason": r} for n, r in result.failed],
+        "damaged": [{"name": n, "reason": r} for n, r in result.damaged],
         "notes": list(result.notes),
     }
 
@@ -129,6 +130,6 @@ def restore_to_dict(result: RestoreResult) -> dict[str, Any]:
 def restore_to_text(result: RestoreResult) -> str:
     lines = [f"Restored {count_of(result.restored, 'file')} into {result.target}."]
     lines += [f"  {note}" for note in result.notes]
-    for name, reason in (*result.refused, *result.failed):
+    for name, reason in (*result.refused, *result.damaged, *result.failed):
         lines.append(f"  ✗ {name}: {reason}")
     return "\n".join(lines) + "\n"

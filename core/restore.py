@@ -15,13 +15,18 @@ import stat
 import sys
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from core.archive_names import decode_raw, long_path, unsafe_member_reason
+from core.archive_names import (
+    decode_raw,
+    long_path,
+    unsafe_member_reason,
+    windows_name_problem,
+)
 from core.errors import BadInput, SwitchoverError
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
-from core.manifest import MANIFEST_NAME, ManifestError, ManifestFile
+from core.manifest import MANIFEST_NAME, README_NAME, ManifestError, ManifestFile
 from core.streaming import Hasher
 from core.verify import ArchiveDamaged, open_archive, read_manifest
 
@@ -34,10 +39,18 @@ class RestoreResult:
     refused: tuple[tuple[str, str], ...]
     failed: tuple[tuple[str, str], ...]
     notes: tuple[str, ...]
+    # Entries the archive holds damaged (a checksum that does not match, an entry that
+    # cannot be read or inflates past its size): the archive's fault, not the disk's.
+    damaged: tuple[tuple[str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
-        return not self.refused and not self.failed
+        return not self.refused and not self.failed and not self.damaged
+
+    @property
+    def archive_at_fault(self) -> bool:
+        """Exit 3, as for verify: what was refused or damaged came from the archive."""
+        return bool(self.refused or self.damaged)
 
 
 def _is_link_member(info: zipfile.ZipInfo) -> bool:
@@ -57,7 +70,11 @@ def _raw_parts(record: ManifestFile) -> list[str]:
     for part in parts:
         if part in (b"", b".", b"..") or any(c in part for c in (b"\\", b"\x00", b":")):
             raise _BadName("a malformed name in the manifest")
-    return [os.fsdecode(p) for p in parts]
+    names = [os.fsdecode(p) for p in parts]
+    problem = windows_name_problem(names)
+    if problem:
+        raise _BadName(problem)
+    return names
 
 
 def _destination(target: Path, info: zipfile.ZipInfo, record: ManifestFile | None) -> Path:
@@ -100,17 +117,52 @@ def restore_archive(path: str | os.PathLike[str], target_dir: str | os.PathLike[
         raise BadInput(f"{target} exists and is not a folder.")
     with archive:
         notes: list[str] = []
+        manifest_damage: tuple[tuple[str, str], ...] = ()
         try:
             manifest = read_manifest(archive)
             records = {f.name: f for f in manifest.files}
         except ManifestError as exc:
             records = {}
             notes.append(f"No usable manifest ({exc}): files are restored without checksums.")
+            manifest_damage = ((MANIFEST_NAME, str(exc)),)
         try:
             target.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise BadInput(f"Cannot create {target} ({exc.strerror}).") from None
-        return _restore(archive, target, records, overwrite, progress, cancel, notes)
+        _check_room(archive, target, records)
+        result = _restore(archive, target, records, overwrite, progress, cancel, notes)
+        return replace(result, damaged=manifest_damage + result.damaged)
+
+
+def _check_room(archive: zipfile.ZipFile, target: Path,
+                records: dict[str, ManifestFile]) -> None:
+    """Before anything is written: what the archive says it holds must fit (a 4 MB archive
+    can claim 4 GiB), so a restore never fills the disk."""
+    import shutil
+
+    from core.backup import SPACE_MARGIN, NotEnoughSpace, human_size
+
+    declared = sum(max(i.file_size, records[i.filename].size if i.filename in records else 0)
+                   for i in archive.infolist() if not i.is_dir())
+    free = shutil.disk_usage(target).free
+    if declared + SPACE_MARGIN > free:
+        raise NotEnoughSpace(
+            f"The archive says it holds {human_size(declared)}, but only {human_size(free)} "
+            f"is free in {target}: nothing was restored. Restore to a larger disk.")
+
+
+def _refusal(info: zipfile.ZipInfo, record: ManifestFile | None,
+             has_manifest: bool) -> str | None:
+    """Why this member is not written at all, from the archive alone (None: it may be)."""
+    reason = unsafe_member_reason(info.filename)
+    if reason is None and _is_link_member(info):
+        reason = "a symbolic link"
+    if reason is None and has_manifest and record is None and not info.is_dir() \
+            and info.filename != README_NAME:
+        reason = "it is not listed in the backup's manifest"
+    if reason is None and record is not None and info.file_size != record.size:
+        reason = f"the archive says {info.file_size} bytes where the manifest says {record.size}"
+    return reason
 
 
 def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, ManifestFile],
@@ -123,14 +175,13 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
     kept: list[str] = []
     refused: list[tuple[str, str]] = []
     failed: list[tuple[str, str]] = []
+    damaged: list[tuple[str, str]] = []
     with Hasher() as hasher:
         for info in members:
             cancel.raise_if_cancelled()
             meter.file_started(info.filename)
-            reason = unsafe_member_reason(info.filename)
-            if reason is None and _is_link_member(info):
-                reason = "a symbolic link"
             record = records.get(info.filename)
+            reason = _refusal(info, record, bool(records))
             try:
                 dest = _destination(target, info, record)
             except _BadName as exc:
@@ -148,17 +199,19 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
                 kept.append(info.filename)
             else:
                 problem = _write_member(archive, info, dest, record, hasher, meter, cancel)
-                if problem:
+                if problem is None:
+                    restored += 1
+                elif problem.startswith("cannot be written"):
                     failed.append((info.filename, problem))
                 else:
-                    restored += 1
+                    damaged.append((info.filename, problem))
             meter.file_done()
     meter.finish()
     if kept:
         notes.append(f"{len(kept)} files already in {target} were kept as they are "
                      "(use --overwrite to replace them).")
     return RestoreResult(str(target), restored, tuple(kept), tuple(refused), tuple(failed),
-                         tuple(notes))
+                         tuple(notes), tuple(damaged))
 
 
 def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
@@ -180,7 +233,8 @@ def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
     except _Mismatch:
         _remove(temp)
         return "its checksum does not match the manifest: not restored"
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            ValueError) as exc:
         _remove(temp)
         return f"cannot be read from the archive ({exc})"
     except OSError as exc:

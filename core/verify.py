@@ -19,6 +19,10 @@ from core.manifest import MANIFEST_NAME, README_NAME, Manifest, ManifestError, p
 from core.streaming import Hasher, SourceReadError
 
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+# What reading one damaged entry can raise: a flipped bit can make an entry look encrypted
+# (RuntimeError), name an unknown method or version (NotImplementedError) and more.
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                NotImplementedError, RuntimeError)
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,17 @@ def open_archive(path: str | os.PathLike[str]) -> zipfile.ZipFile:
     if not archive_path.is_file():
         raise BadInput(f"There is no archive at {archive_path}.")
     try:
+        with open(archive_path, "rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise BadInput(f"{archive_path} cannot be read ({exc.strerror}).") from None
+    # Neither a ZIP's first record nor its end record: not an archive at all (bad input),
+    # where a ZIP with damage somewhere is a damaged archive (exit 3).
+    if magic not in (b"PK\x03\x04", b"PK\x05\x06") and not zipfile.is_zipfile(archive_path):
+        raise BadInput(f"{archive_path} is not a ZIP archive (a Switchover backup is one).")
+    try:
         return zipfile.ZipFile(archive_path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except _READ_ERRORS as exc:
         raise ArchiveDamaged(str(archive_path), f"it cannot be opened as a ZIP archive "
                              f"({exc})") from None
 
@@ -71,7 +84,7 @@ def read_manifest(archive: zipfile.ZipFile) -> Manifest:
         raise ManifestError("the manifest is implausibly large")
     try:
         return parse_manifest(archive.read(info))
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+    except _READ_ERRORS as exc:
         raise ManifestError(f"the manifest cannot be read ({exc})") from None
 
 
@@ -89,7 +102,28 @@ def verify_archive(path: str | os.PathLike[str], progress: ProgressCallback = no
         except ManifestError as exc:
             return VerifyResult(str(path), False, 0, 0,
                                 (Problem(MANIFEST_NAME, "damaged", str(exc)),), ())
-        return _check(str(path), archive, manifest, progress, cancel)
+        result = _check(str(path), archive, manifest, progress, cancel)
+        readme = _readme_problem(archive)
+        if readme is None:
+            return result
+        return VerifyResult(result.archive, False, result.checked_files, result.checked_bytes,
+                            (*result.problems, readme), result.warnings)
+
+
+def _readme_problem(archive: zipfile.ZipFile) -> Problem | None:
+    """README.txt is not in the manifest (it describes it), but a damaged one is still
+    damage: read whole, its CRC-32 is checked."""
+    try:
+        info = archive.getinfo(README_NAME)
+    except KeyError:
+        return None
+    try:
+        with archive.open(info) as handle:
+            while handle.read(1 << 16):
+                pass
+    except _READ_ERRORS as exc:
+        return Problem(README_NAME, "damaged", f"cannot be read: {exc}")
+    return None
 
 
 def _check(path: str, archive: zipfile.ZipFile, manifest: Manifest,
@@ -138,8 +172,7 @@ def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sha256: str, s
             digest, got = hasher.copy(handle, None, meter.add_bytes, cancel)
     except SourceReadError as exc:
         return f"cannot be read ({exc.error})"
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
-            RuntimeError) as exc:
+    except _READ_ERRORS as exc:
         return f"cannot be read: {exc}"
     if got != size:
         return f"holds {got} bytes, the manifest says {size}"

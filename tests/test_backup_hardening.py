@@ -89,7 +89,7 @@ def test_a_manifest_name_that_climbs_out_is_refused_and_nothing_outside_changes(
     target.mkdir(parents=True)
     parent.chmod(0o755)
     done = run_cli("restore", str(hostile), "--to", str(target), "--overwrite", "--json")
-    assert done.returncode == 1
+    assert done.returncode == 3
     assert json.loads(done.stdout)["refused"][0]["reason"].startswith("refused: a malformed")
     assert stat.S_IMODE(parent.stat().st_mode) == 0o755
 
@@ -183,7 +183,7 @@ def test_a_member_that_is_both_file_and_folder_is_reported_not_fatal(tmp_path: P
         handle.writestr("x", b"file")
         handle.writestr("x/y", b"below")
     done = run_cli("restore", str(archive), "--to", str(tmp_path / "t"), "--json")
-    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.returncode == 3 and "Traceback" not in done.stderr  # it has no manifest
     report = json.loads(done.stdout)
     assert report["restored"] == 1 and report["failed"][0]["name"] == "x/y"
 
