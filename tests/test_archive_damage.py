@@ -160,11 +160,11 @@ def test_a_zip_bomb_is_refused_before_anything_is_written(tmp_path: Path) -> Non
     from test_backup_crash import _unshare_prefix
 
     bomb = tmp_path / "bomb.zip"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as handle:
-        with handle.open("folders/zeros.bin", "w", force_zip64=True) as member:
-            block = bytes(1 << 20)
-            for _ in range(256):
-                member.write(block)
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as handle, \
+            handle.open("folders/zeros.bin", "w", force_zip64=True) as member:
+        block = bytes(1 << 20)
+        for _ in range(256):
+            member.write(block)
     assert bomb.stat().st_size < 1 << 20
     driver = tmp_path / "driver.py"
     driver.write_text(BOMB_DRIVER, encoding="utf-8")
