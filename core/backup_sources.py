@@ -19,12 +19,9 @@ from dataclasses import dataclass, field
 
 from core.archive_names import archive_component, display_path, encode_raw, long_path
 from core.jobs import CancelToken, ProgressMeter
-from core.kpm_export import looks_like_kpm_export, looks_like_password_csv
 from core.manifest import Skipped
+from core.secret_sniff import file_secret_reason
 
-SNIFF_BYTES = 8192
-SNIFF_SUFFIXES = (".txt", ".text", ".csv", ".tsv", ".tab")
-SNIFF_MAX_SIZE = 50 * 1024 * 1024
 REPARSE_POINT = 0x400  # FILE_ATTRIBUTE_REPARSE_POINT: junctions and other Windows links
 
 
@@ -59,25 +56,9 @@ def _join(prefix: tuple[str, list[bytes], bool], name: str) -> tuple[str, list[b
             odd or original is not None)
 
 
-def _decode_head(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
-    return raw.decode("utf-8", errors="replace")
-
-
 def _plaintext_secret(path: str, size: int) -> bool:
-    """A KPM text export or a password CSV: never to be stored unencrypted."""
-    name = os.path.basename(path).casefold()
-    if size > SNIFF_MAX_SIZE or ("." in name and not name.endswith(SNIFF_SUFFIXES)):
-        return False
-    try:
-        fd = os.open(long_path(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                     | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as handle:
-            head = _decode_head(handle.read(SNIFF_BYTES))
-    except OSError:
-        return False
-    return looks_like_kpm_export(head) or looks_like_password_csv(head)
+    """A password export by its content (core/secret_sniff.py): never stored unencrypted."""
+    return file_secret_reason(path, size) is not None
 
 
 def is_link(st: os.stat_result) -> bool:

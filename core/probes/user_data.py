@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from core.archive_names import long_path
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
 from core.kpm_export import looks_like_kpm_export
+from core.secret_sniff import file_secret_reason
 
 EXPORT_SEARCH_DEPTH = 2
 EXPORT_MAX_BYTES = 50 * 1024 * 1024
@@ -116,17 +117,22 @@ def find_kpm_exports(folders: list[str], depth: int = EXPORT_SEARCH_DEPTH) -> li
                     if entry.is_dir(follow_symlinks=False):
                         if level < depth:
                             stack.append((entry.path, level + 1))
-                    elif (entry.name.casefold().endswith(".txt")
-                          and entry.is_file(follow_symlinks=False)
+                    elif (entry.is_file(follow_symlinks=False)
                           and entry.stat().st_size <= EXPORT_MAX_BYTES
-                          and _is_export(entry.path)):
+                          and _is_export(entry.path, entry.stat().st_size)):
                         found.append(entry.path)
                 except OSError:
                     continue
     return sorted(found)
 
 
-def _is_export(path: str) -> bool:
-    with open(long_path(path), "rb") as handle:
-        head = handle.read(8192).decode("utf-8", errors="replace")
-    return looks_like_kpm_export(head)
+def _is_export(path: str, size: int) -> bool:
+    """A Kaspersky Password Manager text export, whatever its name or encoding: what the
+    backup keeps out of the plain archive and `passwords convert` reads (one sniffer)."""
+    from core.secret_sniff import decode_head, read_head
+
+    if file_secret_reason(path, size) is None:
+        return False
+    raw = read_head(path)
+    text = decode_head(raw) if raw else None
+    return text is not None and looks_like_kpm_export(text.lstrip())

@@ -1,0 +1,77 @@
+"""Password exports never go into the plain archive, whatever they are called or written in.
+
+The corpus in tests/data/secret_variants/ was written blind from the public formats of
+Kaspersky Password Manager, browsers and password managers (each file's source is in its
+EXPECTED.json), with ordinary look-alikes beside them. A real backup of that folder is
+made and its archive read as any unzip tool would.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+
+from core.secret_sniff import file_secret_reason
+
+CORPUS = ROOT / "tests" / "data" / "secret_variants"
+EXPECTED = json.loads((CORPUS / "EXPECTED.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", EXPECTED["positives"])
+def test_every_export_is_known_by_its_content(name: str) -> None:
+    path = CORPUS / name
+    assert file_secret_reason(str(path), path.stat().st_size), EXPECTED["sources"].get(name)
+
+
+@pytest.mark.parametrize("name", EXPECTED["negatives"])
+def test_ordinary_files_are_not_taken_for_exports(name: str) -> None:
+    path = CORPUS / name
+    assert file_secret_reason(str(path), path.stat().st_size) is None
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("home") / "Documents"
+    shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("make.py", "EXPECTED.json"))
+    return folder
+
+
+def _plain_names(archive: Path) -> set[str]:
+    with zipfile.ZipFile(archive) as handle:
+        return {Path(n).name for n in handle.namelist() if not n.startswith("secrets/")}
+
+
+def test_without_a_passphrase_no_export_is_stored_and_each_is_said(documents: Path,
+                                                                   tmp_path: Path) -> None:
+    done = run_cli("backup", "--demo", "windows-clean-defender", "--include", str(documents),
+                   "--to", str(tmp_path), "--json")
+    assert done.returncode == 0, done.stderr
+    archive = next(tmp_path.glob("*.zip"))
+    stored = _plain_names(archive)
+    assert not stored & set(EXPECTED["positives"])
+    assert stored >= set(EXPECTED["negatives"]) - {"empty.txt"}
+    skipped = {Path(s["original_path"]).name for s in json.loads(done.stdout)["skipped"]}
+    assert skipped >= set(EXPECTED["positives"])
+    for secret in ("correct-horse-1", "Tr0ub4dor&3-example"):
+        assert secret.encode() not in archive.read_bytes()
+
+
+def test_with_a_passphrase_the_exports_are_kept_encrypted(documents: Path,
+                                                          tmp_path: Path) -> None:
+    passphrase = tmp_path / "pass.txt"
+    passphrase.write_text("violet tractor sings at dawn 42\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    done = run_cli("backup", "--demo", "windows-clean-defender", "--include", str(documents),
+                   "--to", str(out), "--passphrase-file", str(passphrase), "--json")
+    assert done.returncode == 0, done.stderr
+    archive = next(out.glob("*.zip"))
+    assert not _plain_names(archive) & set(EXPECTED["positives"])
+    with zipfile.ZipFile(archive) as handle:
+        assert "secrets/passwords-encrypted.zip" in handle.namelist()
+    assert b"correct-horse-1" not in archive.read_bytes()
