@@ -7,12 +7,13 @@ import os
 from pathlib import Path
 
 
-def write_text_atomic(path: Path, text: str, mode: int | None = None) -> None:
+def write_text_atomic(path: Path, text: str, mode: int | None = 0o600) -> None:
     """Write `text` to `path` via a temporary file in the same folder, then rename.
 
     The temporary file must live in the destination folder: `os.replace` is only atomic
-    within one file system. `mkstemp` creates it readable by its owner only, which is
-    what secrets need (`mode` None keeps the usual permissions for everything else).
+    within one file system. What Switchover writes describes the machine or its user
+    (snapshots, reports, saved state), so files are readable by their owner only unless a
+    caller asks otherwise (`mode` None: the usual permissions, from the umask).
     """
     import tempfile  # costs ~4 ms of start-up; only writers pay it
 

@@ -47,11 +47,14 @@ def _last_hash(path: Path) -> str:
 
 def append(path: Path, event: str, **fields: Any) -> None:
     """Append one record, flushed to disk before returning (a crash loses nothing logged)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     record = {"time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "event": event, **fields, "prev": _last_hash(path)}
     record["hash"] = _digest(record)
-    with open(path, "a", encoding="utf-8") as handle:
+    # Owner only: it lists what was removed from this machine and the commands that ran.
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0),
+                 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as handle:
         handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         handle.flush()
         os.fsync(handle.fileno())

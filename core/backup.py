@@ -67,6 +67,7 @@ class BackupOptions:
     passphrase: str | None = None
     password_export: str | None = None
     now: datetime | None = None
+    create_folder: str = "no"  # no | last | all: see _prepare_destination
 
 
 @dataclass(frozen=True)
@@ -372,9 +373,19 @@ def _publish(partial: Path, dest: Path, now: datetime) -> Path:
     raise SwitchoverError(f"Too many backups named switchover-backup-{stamp} in {dest}.")
 
 
-def _prepare_destination(dest: Path) -> None:
+def _prepare_destination(dest: Path, create: str) -> None:
+    """A destination that does not exist is refused (an unplugged drive's mount point is a
+    folder on the internal disk); `create` "last" makes only the last folder (a policy's
+    per-machine folder on a share that is there), "all" the whole path (asked for)."""
+    if not dest.exists() and create == "no":
+        raise BadInput(f"The backup destination {dest} does not exist. If it is a USB drive "
+                       "or a network share, connect it first; to make a new folder there, "
+                       "add --create-folder.")
+    if not dest.exists() and create == "last" and not dest.parent.is_dir():
+        raise BadInput(f"The backup destination's folder {dest.parent} does not exist: is "
+                       "the drive or share connected?")
     try:
-        dest.mkdir(parents=True, exist_ok=True)
+        dest.mkdir(mode=0o700, parents=create == "all", exist_ok=True)
     except OSError as exc:
         raise BadInput(f"Cannot create the backup folder {dest} ({exc.strerror}).") from None
     if not dest.is_dir():
@@ -399,11 +410,18 @@ def _collect(plan: BackupPlan, options: BackupOptions, dest: Path, meter: Progre
     secrets = (options.password_export,) if options.password_export else ()
     collector = Collector(meter, cancel, secret_files=secrets, skip_dirs=(str(dest),))
     outcomes: list[ItemOutcome] = []
+    chosen: list[str] = []  # real paths of the folders already taken
     for item in plan.items:
         if item.action != "copy":
             continue
         if not options.live and item.kind != "user-folder":
             outcomes.append(ItemOutcome(item.id, item.kind, item.title, "simulated"))
+            continue
+        if item.kind == "user-folder" and (inside := _already_chosen(item.paths[0], chosen)):
+            # `--include src --include ./src/`, or a folder inside another one chosen:
+            # its files are in the archive once, under the first.
+            outcomes.append(ItemOutcome(item.id, item.kind, item.title, "copied",
+                                        f"already included with {inside}"))
             continue
         before = (len(collector.found.tasks), len(collector.found.missing))
         for path in item.paths:
@@ -423,6 +441,17 @@ def _collect(plan: BackupPlan, options: BackupOptions, dest: Path, meter: Progre
     return collector.found, outcomes
 
 
+def _already_chosen(folder: str, chosen: list[str]) -> str | None:
+    """The chosen folder that already holds `folder` (the same or a parent), else None;
+    `folder` is then remembered as chosen."""
+    real = os.path.normcase(os.path.realpath(folder))
+    for other in chosen:
+        if real == other or real.startswith(other.rstrip(os.sep) + os.sep):
+            return other
+    chosen.append(real)
+    return None
+
+
 def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: BackupOptions,
                progress: ProgressCallback = no_progress,
                cancel: CancelToken | None = None) -> BackupResult:
@@ -430,7 +459,7 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
     cancel = cancel or CancelToken()
     now = options.now or datetime.now()
     dest = Path(os.path.abspath(dest_dir))
-    _prepare_destination(dest)
+    _prepare_destination(dest, options.create_folder)
     removed = clean_stale_partials(dest)
     if options.password_export and not Path(options.password_export).is_file():
         raise BadInput(f"The password export {options.password_export} does not exist.")
@@ -439,6 +468,10 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
 
     meter = ProgressMeter("measuring", 0, 0, progress)
     found, outcomes = _collect(plan, options, dest, meter, cancel)
+    kaspersky_items = [i for i in plan.items if i.kind != "user-folder" and i.action != "user"]
+    if not found.tasks and not found.secrets and not found.empty_dirs and not kaspersky_items:
+        raise BadInput("There is nothing to back up: the folders chosen are empty or "
+                       "missing, and nothing of Kaspersky's was found. No archive was written.")
     _check_space(dest, found.total_bytes + 4096 * len(found.tasks))
 
     partial: Path | None = None

@@ -103,7 +103,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
               "you included are backed up for real.", file=sys.stderr)
     try:
         result = run_backup(plan, args.to, BackupOptions(
-            live=live, passphrase=passphrase, password_export=args.password_export),
+            live=live, passphrase=passphrase, password_export=args.password_export,
+            create_folder="all" if args.create_folder else "no"),
             progress=_progress_printer())
     finally:
         _end_meter()
@@ -113,25 +114,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def _show_plan(plan: Any, folders: tuple[str, ...], args: argparse.Namespace) -> int:
     """The plan, the chosen folders' measured size, and the free space where it would go."""
-    import shutil
-
-    from core.backup import human_size
+    from core.backup import SPACE_MARGIN, human_size
     from core.backup_output import plan_to_dict, plan_to_text
+    from core.drives import describe
     from core.probes.user_data import measure, standard_folders
 
     sizes = measure(list(folders))
-    free = None
-    if args.to:
-        probe_dir = Path(args.to)
-        while not probe_dir.exists() and probe_dir.parent != probe_dir:
-            probe_dir = probe_dir.parent
-        free = shutil.disk_usage(probe_dir).free
+    target = describe(args.to) if args.to else None
+    free = target.free if target else None
     offered = [f for f in standard_folders() if f.path not in folders]
     if args.json:
         data = plan_to_dict(plan)
         data["folders"] = [{"path": s.path, "bytes": s.bytes, "files": s.files,
                             "unreadable": s.unreadable} for s in sizes]
         data["free_bytes"] = free
+        if target is not None:
+            data["target"] = {"path": target.path, "exists": target.exists,
+                              "free_bytes": target.free, "kind": target.kind}
         data["offered_folders"] = [{"label": f.label, "path": f.path} for f in offered]
         _emit(data)
         return 0
@@ -140,9 +139,13 @@ def _show_plan(plan: Any, folders: tuple[str, ...], args: argparse.Namespace) ->
     for size in sizes:
         print(f"  {size.path}: {size.files} files, {human_size(size.bytes)}"
               + (f", {size.unreadable} unreadable" if size.unreadable else ""))
-    if free is not None:
-        verdict = "enough" if free > total * 1.05 else "NOT enough"
-        print(f"Free space at {args.to}: {human_size(free)} ({verdict} for "
+    if target is not None and not target.exists:
+        print(f"{args.to} does not exist: connect the drive or share first (or make the "
+              "folder with --create-folder when you back up).")
+    elif target is not None and free is not None:
+        verdict = "enough" if free > total + SPACE_MARGIN else "NOT enough"
+        where = f", {target.said()}" if target.said() else ""
+        print(f"Free space at {args.to}{where}: {human_size(free)} ({verdict} for "
               f"{human_size(total)}).")
     if offered:
         print("Folders you can add with --include: "

@@ -154,7 +154,11 @@ def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     back = sub.add_parser("backup", help="keep what uninstalling would lose, in one ZIP archive")
     _add_source(back, "plan from a saved snapshot (Kaspersky items are simulated)",
                 "plan from a bundled example machine")
-    back.add_argument("--to", metavar="DIR", help="the folder the archive goes into")
+    back.add_argument("--to", metavar="DIR", help="the folder the archive goes into (it must "
+                                                  "exist: a drive that is not connected is "
+                                                  "never replaced by the internal disk)")
+    back.add_argument("--create-folder", action="store_true",
+                      help="make the --to folder (and the folders above it) when it is missing")
     back.add_argument("--include", metavar="PATH", action="append", default=[],
                       help="a folder or file to back up as well (repeatable)")
     back.add_argument("--password-export", metavar="FILE",

@@ -124,7 +124,7 @@ class Migration:
             return None
         try:
             result = run_backup(plan, policy.expand(policy.destination),
-                                BackupOptions(live=not self.simulated))
+                                BackupOptions(live=not self.simulated, create_folder="last"))
         except SwitchoverError as exc:
             self.report["backup"] = {"status": "failed", "error": str(exc)}
             if policy.backup_required:
@@ -232,7 +232,6 @@ class Migration:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_text_atomic(target, json.dumps(self.report, indent=1,
                                                      ensure_ascii=False) + "\n")
-                os.chmod(target, 0o600)  # it describes the machine and its user
             except OSError as exc:
                 self.report["report_error"] = (f"The report could not be written to {target} "
                                                f"({exc.strerror or exc}).")

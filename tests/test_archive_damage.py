@@ -31,7 +31,8 @@ def backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (src / "letter.txt").write_text("Dear bank,\n" * 50)
     (src / "photo.bin").write_bytes(bytes(range(256)) * 400)
     out = tmp_path_factory.mktemp("out")
-    done = run_cli("backup", "--demo", "windows-clean-defender", "--include", str(src),
+    done = run_cli("backup", "--create-folder",
+                   "--demo", "windows-clean-defender", "--include", str(src),
                    "--to", str(out))
     assert done.returncode == 0, done.stderr
     return next(out.glob("*.zip"))

@@ -39,7 +39,8 @@ SAMPLE_EXPORT = ROOT / "tests" / "data" / "kpm" / "export-en.txt"
 def _backup(tmp_path: Path, *extra: str, demo: str = "windows-total-security"):
     docs = make_tree(tmp_path / "home")
     out = tmp_path / "out"
-    done = run_cli("backup", "--demo", demo, "--to", str(out), "--include", str(docs),
+    done = run_cli("backup", "--create-folder",
+                   "--demo", demo, "--to", str(out), "--include", str(docs),
                    "--json", *extra)
     assert done.returncode == 0, done.stderr
     return docs, out, json.loads(done.stdout)
@@ -106,7 +107,8 @@ def test_links_and_special_files_are_recorded_never_followed(tmp_path: Path) -> 
     (docs / "whole disk").symlink_to("/")
     os.mkfifo(docs / "a pipe")
     out = tmp_path / "out"
-    done = run_cli("backup", "--demo", "windows-clean-defender", "--to", str(out),
+    done = run_cli("backup", "--create-folder",
+                   "--demo", "windows-clean-defender", "--to", str(out),
                    "--include", str(docs), "--json")
     assert done.returncode == 0, done.stderr
     skipped = {Path(s["original_path"]).name: s["reason"] for s in
@@ -140,7 +142,8 @@ def test_plaintext_passwords_never_enter_the_archive_unencrypted(tmp_path: Path)
     (docs / "chrome-passwords.csv").write_text("name,url,username,password,note\n"
                                                "x,https://x.example,u,hunter2,\n")
     out = tmp_path / "out"
-    done = run_cli("backup", "--demo", "windows-total-security", "--to", str(out),
+    done = run_cli("backup", "--create-folder",
+                   "--demo", "windows-total-security", "--to", str(out),
                    "--include", str(docs), "--json")
     assert done.returncode == 0, done.stderr
     archive = only_archive(out)
@@ -182,7 +185,8 @@ def test_a_weak_passphrase_is_refused_before_anything_is_written(tmp_path: Path)
     secret = tmp_path / "p.txt"
     secret.write_text("short\n", encoding="utf-8")
     out = tmp_path / "out"
-    done = run_cli("backup", "--demo", "windows-total-security", "--to", str(out),
+    done = run_cli("backup", "--create-folder",
+                   "--demo", "windows-total-security", "--to", str(out),
                    "--password-export", str(SAMPLE_EXPORT), "--passphrase-file", str(secret))
     assert done.returncode == 2 and "at least" in done.stderr
     assert not list(out.glob("*")) if out.exists() else True
@@ -378,7 +382,7 @@ def test_a_file_that_grows_while_read_is_kept_and_flagged(tmp_path: Path) -> Non
     try:
         plan = plan_backup(detect(load_demo("windows-clean-defender")),
                            BackupChoices(folders=(str(docs),)))
-        result = run_backup(plan, tmp_path / "out", BackupOptions(live=False))
+        result = run_backup(plan, tmp_path / "out", BackupOptions(create_folder="all", live=False))
     finally:
         stop.set()
         writer.join()
@@ -405,7 +409,8 @@ def test_cancel_stops_the_backup_and_leaves_nothing(tmp_path: Path) -> None:
                        BackupChoices(folders=(str(docs),)))
     out = tmp_path / "out"
     with pytest.raises(Cancelled):
-        run_backup(plan, out, BackupOptions(live=False), progress=progress, cancel=token)
+        run_backup(plan, out, BackupOptions(create_folder="all",
+                                            live=False), progress=progress, cancel=token)
     assert list(out.iterdir()) == []
     assert sorted(p.name for p in docs.iterdir()) == [f"part{i}.bin" for i in range(8)]
 
@@ -415,7 +420,7 @@ def test_progress_counts_bytes_and_files_up_to_the_total(tmp_path: Path) -> None
     seen: list[Progress] = []
     plan = plan_backup(detect(load_demo("windows-clean-defender")),
                        BackupChoices(folders=(str(docs),)))
-    result = run_backup(plan, tmp_path / "out", BackupOptions(live=False),
+    result = run_backup(plan, tmp_path / "out", BackupOptions(create_folder="all", live=False),
                         progress=seen.append)
     last = [p for p in seen if p.stage == "copying"][-1]
     assert last.done_files == last.total_files == result.files - 0
@@ -426,12 +431,14 @@ def test_progress_counts_bytes_and_files_up_to_the_total(tmp_path: Path) -> None
 def test_bad_destination_and_bad_include_are_one_sentence_errors(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    done = run_cli("backup", "--demo", "windows-clean-defender", "--to", str(blocker / "sub"),
+    done = run_cli("backup", "--create-folder",
+                   "--demo", "windows-clean-defender", "--to", str(blocker / "sub"),
                    "--include", str(tmp_path))
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    missing = run_cli("backup", "--demo", "windows-clean-defender", "--to", str(tmp_path),
+    missing = run_cli("backup", "--create-folder",
+                      "--demo", "windows-clean-defender", "--to", str(tmp_path),
                       "--include", str(tmp_path / "nope"))
     assert missing.returncode == 2 and "does not exist" in missing.stderr
     with pytest.raises(BadInput):
         run_backup(plan_backup(detect(load_demo("windows-clean-defender"))), blocker,
-                   BackupOptions(live=False))
+                   BackupOptions(create_folder="all", live=False))

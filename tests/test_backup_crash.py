@@ -55,7 +55,8 @@ def test_kill_9_never_leaves_an_archive_that_looks_whole(tmp_path: Path,
     """Killed while measuring (None) or after 1 %, 50 % and 95 % of the archive is written."""
     tree = _big_tree(tmp_path / "videos", 400)
     out = tmp_path / "out"
-    proc = subprocess.Popen([*CLI, "backup", "--demo", "windows-clean-defender", "--to", str(out),
+    proc = subprocess.Popen([*CLI, "backup", "--create-folder",
+                             "--demo", "windows-clean-defender", "--to", str(out),
                              "--include", str(tree)], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     if fraction is None:
@@ -70,7 +71,8 @@ def test_kill_9_never_leaves_an_archive_that_looks_whole(tmp_path: Path,
     if fraction is not None:
         assert left is not None and left.name.startswith(".")
 
-    again = run_cli("backup", "--demo", "windows-clean-defender", "--to", str(out),
+    again = run_cli("backup", "--create-folder",
+                    "--demo", "windows-clean-defender", "--to", str(out),
                     "--include", str(tree), "--json")
     assert again.returncode == 0, again.stderr
     result = json.loads(again.stdout)
@@ -160,7 +162,8 @@ def test_a_file_over_4_gb_makes_a_zip64_archive_that_every_tool_reads(tmp_path: 
         handle.seek(4_299_999_000)
         handle.write(b"end of a very large file")
     out = tmp_path / "out"
-    done = run_cli("backup", "--demo", "windows-clean-defender", "--to", str(out),
+    done = run_cli("backup", "--create-folder",
+                   "--demo", "windows-clean-defender", "--to", str(out),
                    "--include", str(tree), "--json")
     assert done.returncode == 0, done.stderr
     archive = Path(json.loads(done.stdout)["archive"])

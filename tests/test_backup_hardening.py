@@ -42,7 +42,7 @@ def test_the_named_export_stays_out_even_when_reached_through_a_link(tmp_path: P
     (real / "kpm-export").write_bytes(SAMPLE_EXPORT.read_bytes())  # no suffix at all
     (tmp_path / "linkdir").symlink_to(real)
     result = run_backup(_plan(real), tmp_path / "out", BackupOptions(
-        live=False, passphrase=PASSPHRASE,
+        create_folder="all", live=False, passphrase=PASSPHRASE,
         password_export=str(tmp_path / "linkdir" / "kpm-export")))
     assert b"router-pass" not in _all_entry_bytes(Path(result.archive))
     assert len(result.encrypted) == 1
@@ -59,7 +59,8 @@ def test_password_files_in_other_shapes_never_go_in_plain(tmp_path: Path, name: 
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / name).write_bytes(data)
-    result = run_backup(_plan(docs), tmp_path / "out", BackupOptions(live=False))
+    result = run_backup(_plan(docs), tmp_path / "out", BackupOptions(create_folder="all",
+                                                                     live=False))
     assert b"hunter2" not in Path(result.archive).read_bytes()
     assert b"hunter2" not in _all_entry_bytes(Path(result.archive)).replace(b"\x00", b"")
     assert [Path(s.original_path).name for s in result.skipped] == [name]
@@ -123,7 +124,8 @@ def test_odd_names_links_and_dates_never_stop_a_backup(tmp_path: Path) -> None:
         handle.write(b"from the future\n")
     os.utime(far_future, (1e12, 1e12))
     folder = Path(os.fsdecode(odd_folder))
-    result = run_backup(_plan(folder), tmp_path / "out", BackupOptions(live=False))
+    result = run_backup(_plan(folder), tmp_path / "out", BackupOptions(create_folder="all",
+                                                                       live=False))
     assert result.files == 1
     assert any("never followed" in s.reason for s in result.skipped)
     assert run_cli("verify", result.archive).returncode == 0
@@ -151,7 +153,8 @@ def test_files_swapped_between_scan_and_copy_are_refused_without_hanging(tmp_pat
             (docs / "sub").rmdir()
             (docs / "sub").symlink_to(outside)
 
-    result = run_backup(_plan(docs), tmp_path / "out", BackupOptions(live=False),
+    result = run_backup(_plan(docs), tmp_path / "out", BackupOptions(create_folder="all",
+                                                                     live=False),
                         progress=swap)
     assert swapped
     archive = Path(result.archive)
@@ -168,7 +171,8 @@ def test_names_that_escape_alike_are_both_kept_and_restored(tmp_path: Path) -> N
     with open(os.path.join(os.fsencode(docs), b"\xff"), "wb") as handle:
         handle.write(b"latin\n")
     (docs / "%FF").write_text("percent\n")
-    result = run_backup(_plan(docs), tmp_path / "out", BackupOptions(live=False))
+    result = run_backup(_plan(docs), tmp_path / "out", BackupOptions(create_folder="all",
+                                                                     live=False))
     assert result.files == 2
     assert run_cli("verify", result.archive).returncode == 0
     target = tmp_path / "back"
@@ -200,8 +204,9 @@ def test_an_abandoned_partial_is_removed_and_two_backups_in_one_second_both_land
     from datetime import datetime
 
     moment = datetime(2026, 11, 24, 12, 0, 0)
-    first = run_backup(_plan(docs), out, BackupOptions(live=False, now=moment))
-    second = run_backup(_plan(docs), out, BackupOptions(live=False, now=moment))
+    first = run_backup(_plan(docs), out, BackupOptions(create_folder="all", live=False, now=moment))
+    second = run_backup(_plan(docs), out, BackupOptions(create_folder="all",
+                                                        live=False, now=moment))
     assert first.archive != second.archive
     assert Path(first.archive).is_file() and Path(second.archive).is_file()
 
@@ -213,7 +218,7 @@ def test_a_chosen_folder_that_is_a_link_is_followed(tmp_path: Path) -> None:
     (real / "a.txt").write_text("a\n")
     (tmp_path / "Documents").symlink_to(real)
     result = run_backup(_plan(tmp_path / "Documents"), tmp_path / "out",
-                        BackupOptions(live=False))
+                        BackupOptions(create_folder="all", live=False))
     assert result.files == 1
     with zipfile.ZipFile(result.archive) as handle:
         assert handle.read("folders/Documents/a.txt") == b"a\n"
@@ -225,8 +230,8 @@ def test_a_destination_inside_the_chosen_folder_is_not_copied_into_itself(tmp_pa
     docs.mkdir()
     (docs / "a.txt").write_text("a\n")
     out = docs / "Backups"
-    first = run_backup(_plan(docs), out, BackupOptions(live=False))
-    second = run_backup(_plan(docs), out, BackupOptions(live=False))
+    first = run_backup(_plan(docs), out, BackupOptions(create_folder="all", live=False))
+    second = run_backup(_plan(docs), out, BackupOptions(create_folder="all", live=False))
     names = [f["name"] for f in manifest_of(Path(second.archive))["files"]]
     assert names == ["folders/docs/a.txt"]
     assert any("written to" in s.reason for s in second.skipped)
@@ -240,7 +245,7 @@ def test_restore_without_a_folder_makes_a_new_one_and_keeps_exact_times(tmp_path
     (docs / "a.txt").write_text("a\n")
     os.utime(docs / "a.txt", (1_600_000_001, 1_600_000_001))  # an odd second
     out = tmp_path / "out"
-    run_backup(_plan(docs), out, BackupOptions(live=False))
+    run_backup(_plan(docs), out, BackupOptions(create_folder="all", live=False))
     archive = only_archive(out)
     for expected in ("-restored", "-restored-2"):
         done = run_cli("restore", str(archive), "--json")

@@ -49,7 +49,7 @@ def test_plan_measures_chosen_folders_checks_space_and_offers_standard_ones(tmp_
     (home / "Pictures").mkdir()
     env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
     done = run_cli("backup", "--demo", "windows-clean-defender", "--plan", "--json",
-                   "--include", str(docs), "--to", str(tmp_path / "not-yet"), env=env)
+                   "--include", str(docs), "--to", str(tmp_path), env=env)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["folders"][0]["files"] == len([p for p in docs.rglob("*") if p.is_file()])
@@ -78,7 +78,8 @@ def _settings_plan(tool: Path, timeout: int = 20) -> BackupPlan:
 def test_a_settings_export_runs_the_products_own_command_on_a_real_machine(tmp_path: Path
                                                                           ) -> None:
     tool = _fake_tool(tmp_path, "open(sys.argv[3], 'w').write('[General]\\nLocale=en\\n')")
-    result = run_backup(_settings_plan(tool), tmp_path / "out", BackupOptions(live=True))
+    result = run_backup(_settings_plan(tool), tmp_path / "out", BackupOptions(create_folder="all",
+                                                                              live=True))
     assert [(i.status, i.detail) for i in result.items] == [
         ("exported", "exported with Kaspersky's own command")]
     with zipfile.ZipFile(result.archive) as handle:
@@ -94,7 +95,7 @@ def test_a_failing_or_hanging_export_is_reported_and_the_backup_goes_on(
         tmp_path: Path, body: str, says: str) -> None:
     tool = _fake_tool(tmp_path, body)
     result = run_backup(_settings_plan(tool, timeout=1), tmp_path / "out",
-                        BackupOptions(live=True))
+                        BackupOptions(create_folder="all", live=True))
     (item,) = result.items
     assert item.status == "failed" and says in item.detail
     assert Path(result.archive).is_file()
@@ -102,7 +103,7 @@ def test_a_failing_or_hanging_export_is_reported_and_the_backup_goes_on(
 
 def test_an_export_program_that_is_not_there_is_never_run(tmp_path: Path) -> None:
     result = run_backup(_settings_plan(tmp_path / "missing" / "kesl-control"),
-                        tmp_path / "out", BackupOptions(live=True))
+                        tmp_path / "out", BackupOptions(create_folder="all", live=True))
     assert result.items[0].status == "failed"
     assert "not on this computer" in result.items[0].detail
 
@@ -110,7 +111,8 @@ def test_an_export_program_that_is_not_there_is_never_run(tmp_path: Path) -> Non
 def test_on_a_snapshot_the_export_is_only_described(tmp_path: Path) -> None:
     marker = tmp_path / "it-ran"
     tool = _fake_tool(tmp_path, f"open({str(marker)!r}, 'w')")
-    result = run_backup(_settings_plan(tool), tmp_path / "out", BackupOptions(live=False))
+    result = run_backup(_settings_plan(tool), tmp_path / "out", BackupOptions(create_folder="all",
+                                                                              live=False))
     assert not marker.exists()
     assert result.items[0].status == "simulated"
     assert result.items[0].detail.startswith("would run: " + str(tool))
@@ -148,6 +150,7 @@ def test_a_deep_windows_like_tree_backs_up_and_restores(tmp_path: Path) -> None:
     (folder / "deep.txt").write_text("deep\n", encoding="utf-8")
     assert len(str(folder / "deep.txt")) > 300
     out = tmp_path / "out"
+    out.mkdir()
     done = subprocess.run([sys.executable, "-m", "core.cli", "backup", "--demo",
                            "windows-clean-defender", "--to", str(out), "--include", str(deep),
                            "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60)

@@ -73,7 +73,8 @@ def test_a_clean_machine_backs_up_only_chosen_folders(tmp_path: Path) -> None:
 
 
 def test_plan_command_prints_json_with_every_item() -> None:
-    done = run_cli("backup", "--demo", "windows-total-security", "--plan", "--json")
+    done = run_cli("backup", "--create-folder",
+                   "--demo", "windows-total-security", "--plan", "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert [i["kind"] for i in data["items"]][:2] == ["password-manager", "vault"]
@@ -81,7 +82,7 @@ def test_plan_command_prints_json_with_every_item() -> None:
 
 
 def test_plan_text_tells_the_user_what_to_do_in_kaspersky() -> None:
-    done = run_cli("backup", "--demo", "windows-total-security", "--plan")
+    done = run_cli("backup", "--create-folder", "--demo", "windows-total-security", "--plan")
     assert done.returncode == 0, done.stderr
     assert "Export to text file" in done.stdout
     assert "you need to act in Kaspersky first" in done.stdout

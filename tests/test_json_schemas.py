@@ -44,7 +44,7 @@ def test_backup_verify_restore_passwords(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "a.txt").write_text("a\n")
     check("backup-plan", "backup", "--demo", "windows-total-security", "--plan", "--json")
-    made = check("backup", "backup", "--demo", "windows-total-security", "--to",
+    made = check("backup", "backup", "--create-folder", "--demo", "windows-total-security", "--to",
                  str(tmp_path / "out"), "--include", str(docs), "--json")
     check("verify", "verify", made["archive"], "--json")
     check("restore", "restore", made["archive"], "--to", str(tmp_path / "r"), "--json")

@@ -48,7 +48,8 @@ def _plain_names(archive: Path) -> set[str]:
 
 def test_without_a_passphrase_no_export_is_stored_and_each_is_said(documents: Path,
                                                                    tmp_path: Path) -> None:
-    done = run_cli("backup", "--demo", "windows-clean-defender", "--include", str(documents),
+    done = run_cli("backup", "--create-folder",
+                   "--demo", "windows-clean-defender", "--include", str(documents),
                    "--to", str(tmp_path), "--json")
     assert done.returncode == 0, done.stderr
     archive = next(tmp_path.glob("*.zip"))
@@ -67,7 +68,8 @@ def test_with_a_passphrase_the_exports_are_kept_encrypted(documents: Path,
     passphrase.write_text("violet tractor sings at dawn 42\n")
     out = tmp_path / "out"
     out.mkdir()
-    done = run_cli("backup", "--demo", "windows-clean-defender", "--include", str(documents),
+    done = run_cli("backup", "--create-folder",
+                   "--demo", "windows-clean-defender", "--include", str(documents),
                    "--to", str(out), "--passphrase-file", str(passphrase), "--json")
     assert done.returncode == 0, done.stderr
     archive = next(out.glob("*.zip"))
@@ -75,3 +77,72 @@ def test_with_a_passphrase_the_exports_are_kept_encrypted(documents: Path,
     with zipfile.ZipFile(archive) as handle:
         assert "secrets/passwords-encrypted.zip" in handle.namelist()
     assert b"correct-horse-1" not in archive.read_bytes()
+
+
+# -- where the backup goes, and what it writes ----------------------------------------------
+
+
+def test_a_missing_target_is_refused_and_nothing_is_made_on_the_internal_disk(
+        tmp_path: Path) -> None:
+    """`--to /media/usb` with the drive unplugged: its mount point would be a folder on the
+    internal disk. Refused in one sentence; the plan says so too."""
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    (docs / "a.txt").write_text("a")
+    usb = tmp_path / "media" / "usb"
+    done = run_cli("backup", "--demo", "windows-clean-defender", "--include", str(docs),
+                   "--to", str(usb))
+    assert done.returncode == 2 and "does not exist" in done.stderr
+    assert "--create-folder" in done.stderr and not (tmp_path / "media").exists()
+    plan = run_cli("backup", "--plan", "--demo", "windows-clean-defender", "--include",
+                   str(docs), "--to", str(usb), "--json")
+    target = json.loads(plan.stdout)["target"]
+    assert target["exists"] is False and target["free_bytes"] is None
+    made = run_cli("backup", "--create-folder", "--demo", "windows-clean-defender",
+                   "--include", str(docs), "--to", str(usb))
+    assert made.returncode == 0 and len(list(usb.glob("*.zip"))) == 1
+
+
+def test_the_same_folder_named_three_ways_is_copied_once(tmp_path: Path) -> None:
+    docs = tmp_path / "src"
+    (docs / "inner").mkdir(parents=True)
+    (docs / "inner" / "a.txt").write_text("a")
+    out = tmp_path / "out"
+    out.mkdir()
+    done = run_cli("backup", "--demo", "windows-clean-defender", "--include", "src",
+                   "--include", "./src/", "--include", str(docs), "--include",
+                   str(docs / "inner"), "--to", str(out), "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["files"] == 1
+
+
+def test_nothing_to_keep_writes_no_archive(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    done = run_cli("backup", "--demo", "windows-clean-defender", "--include",
+                   str(tmp_path / "empty"), "--to", str(out))
+    assert done.returncode == 2 and "nothing to back up" in done.stderr.casefold()
+    assert list(out.iterdir()) == []
+
+
+def test_what_describes_the_machine_or_user_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    snapshot = tmp_path / "machine.json"
+    assert run_cli("snapshot", "--out", str(snapshot)).returncode == 0
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("a")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run_cli("backup", "--demo", "windows-clean-defender", "--include", str(docs),
+                   "--to", str(out)).returncode == 0
+    written = [snapshot, *out.glob("*.zip")]
+    assert written and all(p.stat().st_mode & 0o077 == 0 for p in written)
+
+
+def test_the_audit_log_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    from core.audit_log import append
+
+    log = tmp_path / "state" / "audit.jsonl"
+    append(log, "step-started", step="remove:kaspersky-total-security")
+    assert log.stat().st_mode & 0o077 == 0 and log.parent.stat().st_mode & 0o077 == 0
