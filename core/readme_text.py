@@ -40,11 +40,11 @@ def archive_readme(manifest: Manifest, missing: list[str]) -> str:
         lines += [
             "Passwords",
             "---------",
-            "secrets/passwords-encrypted.zip holds your password export, encrypted with",
-            "AES-256 and the passphrase you chose. Open it with 7-Zip (Windows, Linux),",
-            "Keka or The Unarchiver (macOS): the built-in Windows and macOS tools cannot",
-            "open AES-encrypted files. Nobody, not even Switchover, can open it without",
-            "the passphrase.",
+            "secrets/passwords-encrypted.7z holds your password export, encrypted with",
+            "AES-256 and the passphrase you chose (file names included). Open it with",
+            "7-Zip (Windows, Linux), Keka or The Unarchiver (macOS): the built-in Windows",
+            "and macOS tools cannot open it. Nobody, not even Switchover, can open it",
+            "without the passphrase.",
             "",
         ]
     lines += ["What was kept", "-------------"]

@@ -167,15 +167,20 @@ def test_with_a_passphrase_the_export_is_aes256_that_7zip_opens(tmp_path: Path) 
     archive = Path(result["archive"])
     assert result["encrypted"] == [str(SAMPLE_EXPORT)]
     assert b"s3cret" not in archive.read_bytes()
-    inner = tmp_path / "inner.zip"
+    inner = tmp_path / "inner.7z"
     with zipfile.ZipFile(archive) as handle:
-        inner.write_bytes(handle.read("secrets/passwords-encrypted.zip"))
+        inner.write_bytes(handle.read("secrets/passwords-encrypted.7z"))
         assert "7-Zip" in handle.read("README.txt").decode("utf-8")
     good = sevenzip_test(inner, "correct horse battery staple")
     assert good.returncode == 0, good.stdout
-    assert "AES-256" in subprocess.run(["7z", "l", "-slt", "-pcorrect horse battery staple",
-                                        str(inner)], capture_output=True, text=True).stdout
+    listing = subprocess.run(["7z", "l", "-slt", "-pcorrect horse battery staple", str(inner)],
+                             capture_output=True, text=True).stdout
+    # AES-256 with 2^19 SHA-256 rounds per guess, as 7-Zip itself writes it
+    assert "7zAES:19" in listing
     assert sevenzip_test(inner, "wrong guess").returncode != 0
+    # The names are encrypted too: without the passphrase nothing is listed.
+    assert "sample" not in subprocess.run(["7z", "l", "-pwrong", str(inner)],
+                                          capture_output=True, text=True).stdout
     listing = subprocess.run(["7z", "e", "-so", "-pcorrect horse battery staple", str(inner)],
                              capture_output=True, timeout=60)
     assert listing.stdout == SAMPLE_EXPORT.read_bytes()

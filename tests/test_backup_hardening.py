@@ -32,7 +32,7 @@ def _plan(*folders: Path):
 def _all_entry_bytes(archive: Path) -> bytes:
     with zipfile.ZipFile(archive) as handle:
         return b"".join(handle.read(n) for n in handle.namelist()
-                        if n != "secrets/passwords-encrypted.zip")
+                        if n != "secrets/passwords-encrypted.7z")
 
 
 @posix_only

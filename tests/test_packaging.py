@@ -75,10 +75,10 @@ def test_the_bundle_encrypts_a_password_export_that_7zip_opens(built: Path,
     archive = next(out.glob("switchover-backup-*.zip"))
     subprocess.run([seven, "x", "-y", f"-o{tmp_path / 'x'}", str(archive)], check=True,
                    capture_output=True)
-    inner = tmp_path / "x" / "secrets" / "passwords-encrypted.zip"
-    listing = subprocess.run([seven, "l", "-slt", str(inner)], capture_output=True, text=True,
-                             check=True).stdout
-    assert "Method = AES-256" in listing
+    inner = tmp_path / "x" / "secrets" / "passwords-encrypted.7z"
+    listing = subprocess.run([seven, "l", "-slt", "-pcorrect horse", str(inner)],
+                             capture_output=True, text=True, check=True).stdout
+    assert "7zAES:19" in listing
     subprocess.run([seven, "x", "-y", "-pcorrect horse", f"-o{tmp_path / 'open'}", str(inner)],
                    check=True, capture_output=True)
     assert "Password: s3cret!" in (tmp_path / "open" / export.name).read_text()

@@ -75,7 +75,7 @@ def test_with_a_passphrase_the_exports_are_kept_encrypted(documents: Path,
     archive = next(out.glob("*.zip"))
     assert not _plain_names(archive) & set(EXPECTED["positives"])
     with zipfile.ZipFile(archive) as handle:
-        assert "secrets/passwords-encrypted.zip" in handle.namelist()
+        assert "secrets/passwords-encrypted.7z" in handle.namelist()
     assert b"correct-horse-1" not in archive.read_bytes()
 
 
@@ -146,3 +146,28 @@ def test_the_audit_log_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     log = tmp_path / "state" / "audit.jsonl"
     append(log, "step-started", step="remove:kaspersky-total-security")
     assert log.stat().st_mode & 0o077 == 0 and log.parent.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("weak", ["password12", "1234567890", "aaaaaaabcd", "qwertyuiop",
+                                  "Password2024!", "kaspersky123"])
+def test_passphrases_anyone_would_guess_are_refused_in_one_sentence(weak: str,
+                                                                    tmp_path: Path) -> None:
+    from core.backup import passphrase_problem
+
+    problem = passphrase_problem(weak)
+    assert problem and problem.endswith(".") and "\n" not in problem
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("a")
+    done = run_cli("backup", "--demo", "windows-clean-defender", "--include", str(docs),
+                   "--to", str(tmp_path), "--password-export",
+                   str(CORPUS / "kpm_export.txt.bak"), env={"SWITCHOVER_PASSPHRASE": weak})
+    assert done.returncode == 2 and not list(tmp_path.glob("*.zip"))
+
+
+@pytest.mark.parametrize("strong", ["violet tractor sings at dawn", "correct horse battery",
+                                    "Lyon-Kettle-7-Orbit"])
+def test_passphrases_of_unrelated_words_are_accepted(strong: str) -> None:
+    from core.backup import passphrase_problem
+
+    assert passphrase_problem(strong) is None
