@@ -182,12 +182,16 @@ def cmd_passwords(args: argparse.Namespace) -> int:
     from core.atomic import write_text_atomic
     from core.kpm_export import parse_kpm_export
     from core.password_csv import FORMAT_NAMES, convert
+    from core.secret_sniff import decode_head
 
     try:
         raw = Path(args.export).read_bytes()
     except OSError as exc:
         raise BadInput(f"Cannot read {args.export} ({exc.strerror}).") from None
-    export = parse_kpm_export(raw.decode("utf-8-sig", errors="replace"))
+    text = decode_head(raw)  # UTF-8 or UTF-16, with or without a byte-order mark
+    if text is None:
+        raise BadInput(f"{args.export} is not a text file.")
+    export = parse_kpm_export(text)
     if not export.records:
         raise BadInput(f"{args.export} does not look like a Kaspersky Password Manager "
                        "text export (no Websites, Applications or Notes entries).")

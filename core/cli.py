@@ -188,7 +188,8 @@ def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     conv = pw_sub.add_parser("convert", help="write the CSV another password manager imports")
     conv.add_argument("export", metavar="EXPORT", help="the .txt file Kaspersky exported")
     conv.add_argument("--format", required=True,
-                      choices=["bitwarden", "1password", "chrome", "firefox"])
+                      choices=["bitwarden", "1password", "chrome", "firefox", "apple",
+                               "protonpass", "keepassxc"])
     conv.add_argument("--out", metavar="FILE", required=True, help="the CSV file to write")
     find = pw_sub.add_parser("find", help="look for exports in Documents, Desktop, Downloads")
     find.add_argument("folders", metavar="FOLDER", nargs="*", help="where to look instead")

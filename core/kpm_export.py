@@ -12,6 +12,7 @@ cards or addresses) are named in `unknown_sections` for the user, never guessed 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 SECTIONS = {
@@ -25,6 +26,8 @@ _LABELS = ("Website name", "Website URL", "Login name", "Login", "Password", "Co
            "Application", "Account name", "Name", "Text")
 _MULTILINE = ("Comment", "Text")
 _SEPARATOR = "---"
+# Any `Label: value` line, known or not (a newer export's `Card number:`).
+_OTHER_LABEL = re.compile(r"^([^\W\d][\w .'\-]{0,40}):(?: |$)")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class PasswordRecord:
 class KpmExport:
     records: tuple[PasswordRecord, ...]
     unknown_sections: tuple[str, ...]
+    # What was there but not understood, named without its value (a value may be a
+    # password): `Card number (in "Bank")`, `an entry with no known field`.
+    unread: tuple[str, ...] = ()
 
     @property
     def notes(self) -> tuple[PasswordRecord, ...]:
@@ -67,8 +73,10 @@ def _split_field(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _parse_entry(lines: list[str]) -> tuple[list[tuple[str, str]], bool]:
-    """Fields of one entry, in order; False when no line of it was a known field."""
+def _parse_entry(lines: list[str], unread: list[str] | None = None
+                 ) -> tuple[list[tuple[str, str]], bool]:
+    """Fields of one entry, in order; False when no line of it was a known field. A
+    `Label: value` line with a label this parser does not know is named in `unread`."""
     fields: list[tuple[str, str]] = []
     known = False
     i = 0
@@ -78,6 +86,8 @@ def _parse_entry(lines: list[str]) -> tuple[list[tuple[str, str]], bool]:
             if fields and fields[-1][0] in _MULTILINE:
                 label, value = fields[-1]
                 fields[-1] = (label, value + "\n" + lines[i])
+            elif unread is not None and (other := _OTHER_LABEL.match(lines[i].strip())):
+                unread.append(other.group(1))
             i += 1
             continue
         known = True
@@ -113,11 +123,24 @@ def _record(section: str, fields: list[tuple[str, str]]) -> PasswordRecord:
         notes=get.get("Comment", ""), fields=tuple(fields))
 
 
+def _ends_entry(lines: list[str], index: int) -> bool:
+    """A `---` line ends the entry unless it sits inside a comment or note: what follows a
+    real separator is a field, a section header (a bare line before a field), or nothing."""
+    rest = [line.strip() for line in lines[index + 1:] if line.strip()][:2]
+    if not rest or rest[0] == _SEPARATOR or _split_field(rest[0]) is not None:
+        return True
+    if rest[0].casefold() in SECTIONS:
+        return True
+    return len(rest) > 1 and (_split_field(rest[1]) is not None
+                              or _OTHER_LABEL.match(rest[1]) is not None)
+
+
 def parse_kpm_export(raw: str) -> KpmExport:
     """Every entry of an export, in file order. Text that is not an export yields nothing."""
     lines = normalise_text(raw).split("\n")
     records: list[PasswordRecord] = []
     unknown: list[str] = []
+    unread: list[str] = []
     section: str | None = None
     entry: list[str] = []
 
@@ -129,14 +152,19 @@ def parse_kpm_export(raw: str) -> KpmExport:
         entry = []
         if not body:
             return
-        fields, known = _parse_entry(body)
+        labels: list[str] = []
+        fields, known = _parse_entry(body, labels)
         if known and section is not None and section != "other":
-            records.append(_record(section, fields))
+            record = _record(section, fields)
+            records.append(record)
+            unread.extend(f"{label} (in “{record.title}”)" for label in labels)
+        elif section is not None and section != "other" and labels:
+            unread.append("an entry with only " + ", ".join(dict.fromkeys(labels)))
 
     at_boundary = True
-    for line in lines:
+    for index, line in enumerate(lines):
         stripped = line.strip()
-        if stripped == _SEPARATOR:
+        if stripped == _SEPARATOR and _ends_entry(lines, index):
             flush()
             at_boundary = True
             continue
@@ -151,7 +179,7 @@ def parse_kpm_export(raw: str) -> KpmExport:
             at_boundary = False
         entry.append(line)
     flush()
-    return KpmExport(tuple(records), tuple(unknown))
+    return KpmExport(tuple(records), tuple(unknown), tuple(unread))
 
 
 def looks_like_kpm_export(head: str) -> bool:

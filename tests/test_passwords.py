@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 from core.kpm_export import looks_like_kpm_export, looks_like_password_csv, parse_kpm_export
 from core.password_csv import FORMATS, convert
@@ -131,3 +131,55 @@ def test_cli_refuses_a_file_that_is_not_an_export(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "does not look like" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_separator_inside_a_comment_keeps_the_entry_and_those_after_it() -> None:
+    text = ("Websites\n\nWebsite name: Mail\nWebsite URL: mail.example.com\nLogin: dana\n"
+            "Password: one\nComment: my notes\n---\nstill my notes\n\n---\n\n"
+            "Website name: Shop\nWebsite URL: shop.example.org\nLogin: dana\n"
+            "Password: two\nComment: \n\n---\n")
+    export = parse_kpm_export(text)
+    assert [(r.title, r.password) for r in export.records] == [("Mail", "one"), ("Shop", "two")]
+    assert export.records[0].notes == "my notes\n---\nstill my notes"
+
+
+def test_labels_the_parser_does_not_know_are_named_without_their_values() -> None:
+    text = ("Websites\n\nWebsite name: Mail\nWebsite URL: mail.example.com\nLogin: dana\n"
+            "Password: one\nRecovery code: 1234-5678\nComment: \n\n---\n\n"
+            "Website name: Lost\nPasskey: abc\n---\n")
+    export = parse_kpm_export(text)
+    assert len(export.records) == 2
+    assert export.unread == ("Recovery code (in “Mail”)", "Passkey (in “Lost”)")
+    warnings = " ".join(convert(export, "bitwarden").warnings)
+    assert "Recovery code" in warnings and "1234-5678" not in warnings
+
+
+def test_a_utf16_export_without_a_byte_order_mark_converts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "export.txt"
+    source.write_bytes(SAMPLE.read_text(encoding="utf-8").encode("utf-16-le"))
+    out = tmp_path / "out.csv"
+    done = run_cli("passwords", "convert", str(source), "--format", "bitwarden",
+                   "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "s3cret" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("fmt", "header_file"), [
+    ("apple", "Passwords.csv"), ("protonpass", "Proton Pass_export.csv"),
+    ("keepassxc", "keepassxc_export.csv")])
+def test_new_formats_carry_the_header_their_own_exports_carry(export, fmt: str,  # type: ignore[no-untyped-def]
+                                                              header_file: str) -> None:
+    """The importers read what their own exporters write (the corpus files follow the
+    formats' public sources, listed in tests/data/secret_variants/EXPECTED.json)."""
+    own = ROOT / "tests" / "data" / "secret_variants" / header_file
+    theirs = next(csv.reader(io.StringIO(own.read_text(encoding="utf-8"))))
+    ours = next(csv.reader(io.StringIO(convert(export, fmt).csv_text)))
+    assert ours == theirs[:len(ours)]
+
+
+def test_each_format_says_what_it_cannot_hold_and_where_the_txt_imports_directly(export) -> None:  # type: ignore[no-untyped-def]
+    apple = convert(export, "apple")
+    assert "Wi-Fi at home" in dict(apple.skipped)
+    assert any("import the Kaspersky .txt export directly" in w
+               for w in convert(export, "protonpass").warnings)
+    assert any("1Password 7" in w for w in convert(export, "1password").warnings)
