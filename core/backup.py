@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -201,6 +202,19 @@ class _Writeback:
                 os.posix_fadvise(self.raw.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
 
 
+def _incompressible(fd: int, size: int) -> bool:
+    """Whatever its name, content that does not shrink (already compressed, encrypted,
+    random) is stored: deflating it costs most of a backup's time and saves nothing. The
+    first KiB deflated at the fastest level tells, without moving the read position."""
+    if size < 1024 or not hasattr(os, "pread"):
+        return False
+    try:
+        head = os.pread(fd, 1024, 0)
+    except OSError:
+        return False
+    return len(zlib.compress(head, 1)) > len(head) * 0.97
+
+
 class _Writer:
     """Writes entries into the open archive and keeps the manifest's records."""
 
@@ -234,7 +248,8 @@ class _Writer:
                                       "copy: not copied")
                 return
             info = zipfile.ZipInfo(task.arcname, date_time=_zip_time(before.st_mtime))
-            stored = should_store(task.arcname) or before.st_size == 0
+            stored = (should_store(task.arcname) or before.st_size == 0
+                      or _incompressible(fd, before.st_size))
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.file_size = before.st_size  # lets zipfile pick ZIP64 for files over 4 GB
             info.external_attr = (before.st_mode & 0xFFFF) << 16
@@ -561,7 +576,8 @@ def _write_archive(raw_file: BinaryIO, plan: BackupPlan, options: BackupOptions,
             items=tuple(outcomes), encrypted=tuple(encrypted),
             notes=tuple(plan.notes) + tuple(writer.warnings))
         archive.writestr(README_NAME, archive_readme(manifest, found.missing))
-        archive.writestr(MANIFEST_NAME, manifest.to_json())
+        with archive.open(MANIFEST_NAME, "w", force_zip64=len(manifest.files) > 50_000) as sink:
+            manifest.write_json(sink.write)
     return writer.files, writer.skipped, writer.warnings, outcomes, encrypted
 
 
