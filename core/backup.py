@@ -99,9 +99,10 @@ def passphrase_problem(passphrase: str) -> str | None:
     estimate = zxcvbn(passphrase[:100])
     if estimate["score"] >= 3:
         return None
-    hint = (estimate.get("feedback") or {}).get("warning") or ""
-    return ("This passphrase would be guessed too easily" + (f" ({hint.rstrip('.')})"
-            if hint else "") + ": use four or more words that do not belong together.")
+    hint = str((estimate.get("feedback") or {}).get("warning") or "").rstrip(".")
+    said = f" ({hint[:1].lower()}{hint[1:]})" if hint else ""
+    return (f"This passphrase would be guessed too easily{said}: use four or more words "
+            "that do not belong together.")
 
 
 def count_of(number: int, noun: str) -> str:

@@ -91,8 +91,9 @@ class LosePage(BasePage):
         form = QFormLayout()
         self.format = named(QComboBox(), self.tr("New password manager"),
                             self.tr("The format of the CSV file to save."))
-        for key, label in (("bitwarden", "Bitwarden"), ("1password", "1Password"),
-                           ("chrome", "Chrome / Edge"), ("firefox", "Firefox")):
+        from core.password_csv import FORMAT_NAMES  # the formats core writes, one list
+
+        for key, label in FORMAT_NAMES.items():
             self.format.addItem(label, key)
         convert = named(QPushButton(self.tr("Save CSV for import…")),
                         self.tr("Convert for import"),
