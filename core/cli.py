@@ -301,6 +301,12 @@ def _run(args: argparse.Namespace, wizard: WizardRunner | None) -> int:
     except Exception as exc:  # a bug: one sentence for the user, the traceback on request
         if os.environ.get("SWITCHOVER_DEBUG"):
             raise
+        if isinstance(exc, OSError) and exc.filename is not None:
+            # A path the user named that the system refuses (too long, not allowed,
+            # read-only, full): one sentence naming it, not a bug report.
+            where = exc.filename if not exc.filename2 else f"{exc.filename} → {exc.filename2}"
+            print(f"switchover: {exc.strerror or exc}: {where}", file=sys.stderr)
+            return 2
         print(f"switchover: internal error ({type(exc).__name__}: {exc}); "
               "run again with SWITCHOVER_DEBUG=1 for details and please report it.",
               file=sys.stderr)

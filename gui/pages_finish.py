@@ -302,6 +302,13 @@ class RunPage(BasePage):
             path = folder / ("uninstall-simulated.json" if session.simulated
                              else "uninstall.json")
             saved = load_state(path) if session.resume_uninstall or retry else None
+            if session.detection is None:
+                # Resumed from Welcome: no scan has run. The saved run is checked against
+                # what is on the machine now, so look first (as the Scan page would).
+                from gui.app import scan_function
+
+                session.snapshot, session.detection = scan_function(
+                    session.demo, session.snapshot_path)()
             if saved is not None and not session.simulated:
                 from core.backup_plan import plan_backup
                 from core.uninstall_plan import plan_uninstall

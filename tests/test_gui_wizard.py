@@ -196,3 +196,26 @@ def test_errors_are_routed_by_type(qtbot) -> None:  # type: ignore[no-untyped-de
     assert "ZeroDivisionError" in QApplication.clipboard().text()
     for box in boxes():
         box.close()
+
+
+def test_an_interrupted_uninstall_resumed_from_welcome_runs_to_the_end(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The path that crashed (`plan_backup(None)`): Welcome → resume → the run finishes,
+    checked against a fresh look at this machine, and the next pages open."""
+    from core.app_dirs import state_dir
+
+    plan = UninstallPlan("linux", (Step(id="verify", kind="verify", title="Check",
+                                        description=""),), ProtectionAfter("none", "x"))
+    save_state(new_state(plan, simulated=False), state_dir() / "uninstall.json")
+    wizard = show_wizard(Session())
+    qtbot.addWidget(wizard)
+    welcome = wizard.currentPage()
+    qtbot.waitUntil(lambda: welcome.resume.isVisible(), timeout=10000)
+    welcome.resume.setChecked(True)
+    wizard.next()
+    run = wizard.currentPage()
+    assert wizard.currentId() == Page.RUN
+    qtbot.waitUntil(lambda: run.isComplete(), timeout=30000)
+    session = wizard.session
+    assert session.detection is not None and session.uninstall_state.finished
+    wizard.next()
+    assert wizard.currentId() in (Page.PROTECTED, Page.DONE)

@@ -160,3 +160,20 @@ def test_json_output_stays_json_whatever_characters_a_name_holds(
         "Kaspersky Security Center")
     code, text = _run(capsys, ["detect", "-v", "--snapshot", str(path)])
     assert not any(line.startswith("This machine is protected") for line in text.splitlines())
+
+
+@pytest.mark.parametrize("args", [
+    ["passwords", "convert", "tests/data/kpm/export-en.txt", "--format", "bitwarden",
+     "--out", "/tmp/" + "x" * 300 + ".csv"],
+    ["verify", "/tmp/" + "x" * 300 + ".zip"],
+    ["restore", "/tmp/" + "x" * 300 + ".zip"],
+    ["fleet-report", "tests/machines", "--out-dir", "/tmp/" + "x" * 300],
+    ["snapshot", "--out", "/tmp/" + "x" * 300 + ".json"],
+], ids=lambda a: a[0])
+def test_a_path_the_system_refuses_is_one_sentence(args: list[str],
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(MACHINES.parent.parent)
+    code, out = _run(capsys, args)
+    assert code == 2 and "internal error" not in out
+    assert out.count("\n") == 1 and "too long" in out.casefold()
