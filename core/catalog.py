@@ -11,6 +11,8 @@ shown; the caller keeps the one it had.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -141,12 +143,54 @@ def _cited(node: Any) -> list[str]:
     return found
 
 
+# A signed catalog is trusted until it expires: one valid for decades, replayed by a
+# hostile server, would freeze users on it. Two years: a yearly review and its slack.
+MAX_VALID_DAYS = 731
+# A version far above any real one (10^18) would make every later catalog "older" for good.
+MAX_VERSION = 1_000_000
+# Package ids are passed to winget and Homebrew as arguments: only what ids are made of.
+_WINGET_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,100}")
+_HOMEBREW_ID = re.compile(r"[a-z0-9][a-z0-9@+._-]{0,100}")
+# No string of a catalog may steer a terminal, a page or a command line.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _strings(node: Any, where: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(node, str):
+        yield where, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, f"{where}.{key}" if where else str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, f"{where}[{index}]")
+
+
+def _safety_problems(doc: dict[str, Any]) -> list[str]:
+    problems = [f"{where} holds a control or direction character"
+                for where, text in _strings(doc) if _CONTROL.search(text)]
+    if not isinstance(doc.get("version"), int) or not 0 < doc["version"] <= MAX_VERSION:
+        problems.append(f"its version is not between 1 and {MAX_VERSION}")
+    for index, product in enumerate(doc["products"]):
+        packages = product.get("packages") or {}
+        for key, pattern in (("winget", _WINGET_ID), ("homebrew", _HOMEBREW_ID)):
+            value = packages.get(key)
+            if value is not None and not pattern.fullmatch(str(value)):
+                problems.append(f"products[{index}] ({product['id']}) has a {key} id that "
+                                "is not an id")
+    return problems
+
+
 def _semantic_problems(doc: dict[str, Any]) -> list[str]:
-    problems: list[str] = []
+    problems: list[str] = _safety_problems(doc)
     defined = set(doc["sources"])
     reviewed = date.fromisoformat(doc["reviewed"])
-    if date.fromisoformat(doc["expires"]) <= reviewed:
+    expires = date.fromisoformat(doc["expires"])
+    if expires <= reviewed:
         problems.append("expires is not after reviewed")
+    elif (expires - reviewed).days > MAX_VALID_DAYS:
+        problems.append(f"it claims to be valid for {(expires - reviewed).days} days after its "
+                        f"review (at most {MAX_VALID_DAYS})")
     seen_ids: set[str] = set()
     for index, product in enumerate(doc["products"]):
         where = f"products[{index}] ({product['id']})"

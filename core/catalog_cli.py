@@ -143,6 +143,21 @@ def _update(args: argparse.Namespace) -> int:
     return 1 if result.failed else 0
 
 
+def _read_capped_file(path: Path, cap: int) -> bytes:
+    """At most `cap` bytes of any file, FIFO or device (`/dev/zero` would grow forever)."""
+    import os
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(cap + 1)
+    except OSError as exc:
+        raise BadInput(f"Cannot read {path} ({exc.strerror}).") from None
+    if data is None or len(data) > cap:
+        raise BadInput(f"{path} is larger than the {cap // 1024} KB a catalog file may be.")
+    return data
+
+
 def _verify(args: argparse.Namespace) -> int:
     from core.catalog import CatalogInvalid
     from core.catalog_store import check_signed
@@ -150,11 +165,11 @@ def _verify(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     signature = Path(args.signature) if args.signature else path.with_name(path.name + ".sig")
-    try:
-        data = path.read_bytes()
-        sig = signature.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"Cannot read {exc.filename} ({exc.strerror}).") from None
+    from core.catalog_trust import MAX_SIGNATURE_BYTES
+    from core.catalog_update import DEFAULT_MAX_BYTES
+
+    data = _read_capped_file(path, DEFAULT_MAX_BYTES)
+    sig = _read_capped_file(signature, MAX_SIGNATURE_BYTES)
     try:
         catalog, key_id = check_signed(data, sig, load_trusted_keys(), date.today())
     except (CatalogInvalid, SignatureInvalid) as exc:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from core.catalog import CatalogInvalid
 from core.catalog_store import (
@@ -89,19 +90,65 @@ def _read_capped(response: requests.Response, limit: int, cancel: CancelToken,
     return b"".join(chunks)
 
 
-def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken) -> bytes:
-    import requests
+def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken,
+           deadline: float) -> bytes:
+    """The download, in a worker thread the caller stops waiting for at `deadline`.
 
+    Whatever the server does (a drip of one byte a minute, a stalled TLS handshake, a
+    connection whose close blocks), `catalog update` answers by the deadline: the worker
+    is a daemon thread and is simply left behind. Cancel is honoured while waiting.
+    """
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["data"] = _download(url, limit, settings, cancel, deadline)
+        except BaseException as exc:  # handed to the waiting thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="catalog-download", daemon=True)
+    worker.start()
+    while worker.is_alive() and time.monotonic() < deadline:
+        worker.join(min(0.2, max(0.0, deadline - time.monotonic())))
+        cancel.raise_if_cancelled()
+    if worker.is_alive():
+        raise _Refused("the download took too long")
+    error = outcome.get("error")
+    if isinstance(error, BaseException):
+        raise error
+    data = outcome.get("data")
+    assert isinstance(data, bytes)
+    return data
+
+
+def _https_or_refuse(url: str) -> None:
     if not url.lower().startswith("https://"):
         raise _Refused(f"the update address {url} is not HTTPS")
-    started = time.monotonic()
+
+
+def _download(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken,
+              deadline: float) -> bytes:
+    import requests
+
+    _https_or_refuse(url)
     expired = threading.Event()
     try:
-        with requests.get(url, stream=True, timeout=(settings.connect_timeout,
-                                                     settings.read_timeout),
-                          headers={"User-Agent": "Switchover catalog update"}) as response:
-            if not response.url.lower().startswith("https://"):
+        # Redirects are followed here, never by requests: an address that is not HTTPS is
+        # refused before anything is sent to it.
+        for _ in range(4):
+            response = requests.get(url, stream=True, allow_redirects=False,
+                                    timeout=(settings.connect_timeout, settings.read_timeout),
+                                    headers={"User-Agent": "Switchover catalog update"})
+            if not response.is_redirect:
+                break
+            location = urljoin(url, response.headers.get("Location", ""))
+            response.close()
+            if not location.lower().startswith("https://"):
                 raise _Refused("the server redirected to an address that is not HTTPS")
+            url = location
+        else:
+            raise _Refused("the server redirected too many times")
+        with response:
             if response.status_code != 200:
                 raise _Refused(f"the server answered {response.status_code} "
                                f"{response.reason or ''}".rstrip())
@@ -115,8 +162,7 @@ def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken) 
 
             # Read timeouts apply per packet: a server that drips one byte at a time would
             # never trip them. The watchdog closes the connection at the total deadline.
-            watchdog = threading.Timer(
-                max(0.1, settings.total_timeout - (time.monotonic() - started)), expire)
+            watchdog = threading.Timer(max(0.1, deadline - time.monotonic()), expire)
             watchdog.daemon = True
             watchdog.start()
             try:
@@ -159,9 +205,11 @@ def update_catalog(in_use: CatalogInUse, keys: tuple[TrustedKey, ...], cache: Pa
         return UpdateResult(False, f"Kept the {in_use.origin} catalog (version {current}): "
                                    f"{reason}.", current, in_use.origin, failed)
 
+    deadline = time.monotonic() + settings.total_timeout  # one for the whole update
     try:
-        data = _fetch(settings.url, settings.max_bytes, settings, cancel)
-        signature = _fetch(settings.url + ".sig", MAX_SIGNATURE_BYTES, settings, cancel)
+        data = _fetch(settings.url, settings.max_bytes, settings, cancel, deadline)
+        signature = _fetch(settings.url + ".sig", MAX_SIGNATURE_BYTES, settings, cancel,
+                           deadline)
     except _Refused as exc:
         return kept(str(exc))
     try:

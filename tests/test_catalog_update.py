@@ -310,3 +310,71 @@ def test_an_older_signed_catalog_put_in_the_cache_is_refused(https: HTTPServer, 
     in_use = load_catalog((signer.trusted,), TODAY, cache)
     assert in_use.origin == "bundled"
     assert any("rollback is refused" in note for note in in_use.notes)
+
+
+# -- a hostile server, or a mistake by whoever signs -------------------------------------------
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    (lambda d: d.update(expires="2099-12-31"), "valid for"),
+    (lambda d: d.update(version=10**18), "version is not between"),
+    (lambda d: d["products"][1].update(name="Bitdefender\x1b]0;owned\x07"), "control"),
+    (lambda d: d["products"][1]["packages"].update(winget="Bitdefender.Bitdefender & calc.exe"),
+     "winget id"),
+    (lambda d: d["products"][2]["packages"].update(homebrew="eset; rm -rf ~"), "homebrew id"),
+], ids=["frozen-until-2099", "version-10^18", "escape-codes", "winget-injection",
+        "homebrew-injection"])
+def test_a_signed_catalog_that_would_freeze_lock_out_or_inject_is_refused(
+        https: HTTPServer, tmp_path: Path, change, says: str) -> None:  # type: ignore[no-untyped-def]
+    doc = json.loads(catalog_bytes(2))
+    change(doc)
+    data = json.dumps(doc).encode()
+    signer = Signer()
+    result, in_use = run_update(serve(https, data, signer.sign(data)), (signer.trusted,),
+                                tmp_path / "cache")
+    assert not result.updated and result.failed and says in result.message
+    assert in_use.origin == "bundled" and in_use.catalog.version == 1
+
+
+def test_a_redirect_to_plain_http_is_refused_before_anything_is_sent(https: HTTPServer,
+                                                                     tmp_path: Path) -> None:
+    plain = HTTPServer(host="127.0.0.1")
+    plain.start()
+    try:
+        plain.expect_request("/catalog.json").respond_with_data(b"{}")
+        https.expect_request("/moved.json").respond_with_data(
+            b"", status=302, headers={"Location": plain.url_for("/catalog.json")})
+        result, _ = run_update(https.url_for("/moved.json"), (Signer().trusted,),
+                               tmp_path / "cache")
+        assert not result.updated and "not HTTPS" in result.message
+        assert plain.log == []  # the plain server never saw a request
+    finally:
+        plain.stop()
+
+
+@pytest.mark.parametrize("shape", ["headers-late", "drip", "drip-then-stall"])
+def test_a_slow_server_never_holds_an_update_past_its_deadline(https: HTTPServer,
+                                                               tmp_path: Path,
+                                                               shape: str) -> None:
+    def slow(_: Request) -> Response:
+        if shape == "headers-late":
+            time.sleep(6)
+            return Response(b"{}", content_type="application/json")
+
+        def body():  # type: ignore[no-untyped-def]
+            for _ in range(40):
+                yield b"x"
+                time.sleep(0.25 if shape == "drip" else 3)
+        return Response(body(), content_type="application/json")
+
+    https.expect_request("/slow.json").respond_with_handler(slow)
+    started = time.monotonic()
+    result, in_use = run_update(https.url_for("/slow.json"), (Signer().trusted,),
+                                tmp_path / "cache", read_timeout=5, total_timeout=2)
+    assert time.monotonic() - started < 2 + 3  # the deadline, and a little to hand back
+    assert not result.updated and in_use.origin == "bundled"
+
+
+def test_catalog_verify_reads_at_most_the_size_cap_of_a_device() -> None:
+    done = run_cli("catalog", "verify", "/dev/zero")
+    assert done.returncode == 2 and "larger than" in done.stderr
