@@ -351,6 +351,12 @@ class RunPage(BasePage):
                  "skipped": self.tr("skipped"), "needs-reboot": self.tr("restart needed"),
                  "needs-user": self.tr("needs you")}
         plan = self.session.uninstall_plan
+        if plan is None:
+            return
+        while self.tree.topLevelItemCount() < len(plan.steps):
+            # Resumed from Welcome: the saved plan is known only once the run has started.
+            step = plan.steps[self.tree.topLevelItemCount()]
+            QTreeWidgetItem(self.tree, [step.title, self.tr("waiting")])
         for index, step in enumerate(plan.steps):
             entry = states.get(step.id)
             if entry is not None:

@@ -217,5 +217,6 @@ def test_an_interrupted_uninstall_resumed_from_welcome_runs_to_the_end(qtbot) ->
     qtbot.waitUntil(lambda: run.isComplete(), timeout=30000)
     session = wizard.session
     assert session.detection is not None and session.uninstall_state.finished
+    assert run.tree.topLevelItem(0).text(0) == "Check"  # the saved plan's steps are shown
     wizard.next()
     assert wizard.currentId() in (Page.PROTECTED, Page.DONE)
