@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import io
 import os
 import re
 import shutil
@@ -36,6 +35,11 @@ from typing import BinaryIO
 from core import __version__
 from core.archive_names import display_path, long_path, should_store
 from core.backup_plan import BackupItem, BackupPlan
+from core.backup_secrets import (
+    SECRETS_NAME,
+    passphrase_problem,
+    secrets_7z,
+)
 from core.backup_sources import Collected, Collector, FileTask
 from core.errors import BadInput, Cancelled, SwitchoverError
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
@@ -52,9 +56,6 @@ from core.streaming import Hasher, SourceReadError
 
 PARTIAL_RE = re.compile(r"^\.switchover-backup-.+\.partial$")
 ZIP64_ABOVE = 1 << 30  # files this large get ZIP64 headers even if they would fit
-SECRETS_NAME = "secrets/passwords-encrypted.7z"
-SECRETS_MAX_BYTES = 50 * 1024 * 1024
-MIN_PASSPHRASE = 10
 SPACE_MARGIN = 16 * 1024 * 1024
 
 
@@ -82,27 +83,6 @@ class BackupResult:
     items: tuple[ItemOutcome, ...]
     encrypted: tuple[str, ...]
     removed_partials: int
-
-
-def passphrase_problem(passphrase: str) -> str | None:
-    """Why a passphrase is too weak to protect every password the user has, or None.
-
-    Length alone lets `password12` and `1234567890` through; zxcvbn (Dropbox's estimator)
-    knows common passwords, names, keyboard walks and repeats. A score of 3 ("safely
-    unguessable: moderate protection from offline attacks") is asked for, on top of 7-Zip's
-    2^19 key-derivation rounds per guess.
-    """
-    if len(passphrase) < MIN_PASSPHRASE:
-        return f"The passphrase must be at least {MIN_PASSPHRASE} characters long."
-    from zxcvbn import zxcvbn
-
-    estimate = zxcvbn(passphrase[:100])
-    if estimate["score"] >= 3:
-        return None
-    hint = str((estimate.get("feedback") or {}).get("warning") or "").rstrip(".")
-    said = f" ({hint[:1].lower()}{hint[1:]})" if hint else ""
-    return (f"This passphrase would be guessed too easily{said}: use four or more words "
-            "that do not belong together.")
 
 
 def count_of(number: int, noun: str) -> str:
@@ -338,41 +318,6 @@ def _run_export(item: BackupItem, workdir: Path, cancel: CancelToken) -> tuple[P
         return None, (f"the export ended with code {done.returncode}; Kaspersky may ask "
                       "for its settings password: export from its settings window instead")
     return out, "exported with Kaspersky's own command"
-
-
-def _secrets_7z(paths: list[str], passphrase: str) -> tuple[bytes, list[str], list[Skipped]]:
-    """A 7z archive in memory, AES-256 with 7-Zip's own key derivation (2^19 rounds of
-    SHA-256 per guess, where WinZip's AE-2 gives PBKDF2 1,000) and the file names
-    encrypted too: 7-Zip, Keka and The Unarchiver open it with the passphrase."""
-    import py7zr
-
-    buffer = io.BytesIO()
-    stored: list[str] = []
-    skipped: list[Skipped] = []
-    total = 0
-    used: set[str] = set()
-    with py7zr.SevenZipFile(buffer, "w", password=passphrase) as archive:
-        archive.set_encrypted_header(True)
-        for path in paths:
-            try:
-                data = Path(long_path(path)).read_bytes()
-            except OSError as exc:
-                skipped.append(Skipped(display_path(path), f"cannot be read ({exc.strerror})"))
-                continue
-            total += len(data)
-            if total > SECRETS_MAX_BYTES:
-                skipped.append(Skipped(display_path(path),
-                                       "too large for the encrypted part (50 MB)"))
-                continue
-            name = display_path(os.path.basename(path)) or "passwords.txt"
-            base, n = name, 2
-            while name in used:
-                name = f"{n}-{base}"
-                n += 1
-            used.add(name)
-            archive.writestr(data, name)
-            stored.append(path)
-    return buffer.getvalue(), stored, skipped
 
 
 def _publish(partial: Path, dest: Path, now: datetime) -> Path:
@@ -615,7 +560,7 @@ def _add_secrets(found: Collected, options: BackupOptions, writer: _Writer,
                 "holds passwords in plain text: stored only with a passphrase, and none was "
                 "given"))
         return []
-    data, stored, skipped = _secrets_7z(found.secrets, options.passphrase)
+    data, stored, skipped = secrets_7z(found.secrets, options.passphrase)
     writer.skipped.extend(skipped)
     if stored:
         writer.add_bytes(SECRETS_NAME, data, "(encrypted by Switchover)", stored=True)
