@@ -364,11 +364,17 @@ def _prepare_destination(dest: Path, create: str) -> None:
         raise BadInput(f"The backup destination {dest} is not a folder.")
 
 
+def space_needed(total_bytes: int, files: int) -> int:
+    """What a backup of this much needs free: the data, a ZIP record per file and a margin.
+    The one rule the plan, the wizard and the backup itself apply."""
+    return total_bytes + 4096 * files + SPACE_MARGIN
+
+
 def _check_space(dest: Path, needed: int) -> None:
     free = shutil.disk_usage(dest).free
-    if needed + SPACE_MARGIN > free:
+    if needed > free:
         raise NotEnoughSpace(
-            f"The backup needs about {human_size(needed + SPACE_MARGIN)} but only "
+            f"The backup needs about {human_size(needed)} but only "
             f"{human_size(free)} is free in {dest}; choose another place or fewer folders.")
 
 
@@ -444,7 +450,7 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
     if not found.tasks and not found.secrets and not found.empty_dirs and not kaspersky_items:
         raise BadInput("There is nothing to back up: the folders chosen are empty or "
                        "missing, and nothing of Kaspersky's was found. No archive was written.")
-    _check_space(dest, found.total_bytes + 4096 * len(found.tasks))
+    _check_space(dest, space_needed(found.total_bytes, len(found.tasks)))
 
     partial: Path | None = None
     workdir = Path(tempfile.mkdtemp(prefix="switchover-export-"))

@@ -114,7 +114,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def _show_plan(plan: Any, folders: tuple[str, ...], args: argparse.Namespace) -> int:
     """The plan, the chosen folders' measured size, and the free space where it would go."""
-    from core.backup import SPACE_MARGIN, human_size
+    from core.backup import human_size, space_needed
     from core.backup_output import plan_to_dict, plan_to_text
     from core.drives import describe
     from core.probes.user_data import measure, standard_folders
@@ -143,7 +143,8 @@ def _show_plan(plan: Any, folders: tuple[str, ...], args: argparse.Namespace) ->
         print(f"{args.to} does not exist: connect the drive or share first (or make the "
               "folder with --create-folder when you back up).")
     elif target is not None and free is not None:
-        verdict = "enough" if free > total + SPACE_MARGIN else "NOT enough"
+        needed = space_needed(total, sum(s.files for s in sizes))
+        verdict = "enough" if free >= needed else "NOT enough"
         where = f", {target.said()}" if target.said() else ""
         print(f"Free space at {args.to}{where}: {human_size(free)} ({verdict} for "
               f"{human_size(total)}).")

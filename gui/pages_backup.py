@@ -236,20 +236,21 @@ class LosePage(BasePage):
         folders = [p for p, c in self.folder_checks.items() if c.isChecked()]
         destination = self.session.destination
 
-        def work() -> tuple[int, int | None]:
-            import shutil
-
+        def work() -> tuple[int, int | None, int]:
+            from core.backup import space_needed
+            from core.drives import describe
             from core.probes.user_data import measure
 
-            total = sum(size.bytes for size in measure(folders))
-            free = shutil.disk_usage(destination).free if destination else None
-            return total, free
+            sizes = measure(folders)
+            total = sum(size.bytes for size in sizes)
+            free = describe(destination).free if destination else None
+            return total, free, space_needed(total, sum(size.files for size in sizes))
 
-        def show(result: tuple[int, int | None]) -> None:
-            total, free = result
+        def show(result: tuple[int, int | None, int]) -> None:
+            total, free, needed = result  # core's rule, as the backup itself applies it
             text = self.tr("Chosen folders: {0}.").replace("{0}", _size(total))
             if free is not None:
-                enough = free > total * 1.05
+                enough = free >= needed
                 text += " " + (self.tr("Free space there: {0} — enough.") if enough else
                                self.tr("Free space there: {0} — <b>not enough</b>; choose "
                                        "another place or fewer folders.")).replace(
