@@ -239,31 +239,33 @@ def _cmd_demos(_: argparse.Namespace) -> int:
     return 0
 
 
-def _command(name: str) -> Callable[[argparse.Namespace], int]:
-    if name in ("backup", "verify", "restore", "passwords"):
-        from core import backup_cli
-
-        return getattr(backup_cli, f"cmd_{name}")  # type: ignore[no-any-return]
-    if name in ("migrate", "fleet-report"):
-        from core import fleet_cli
-
-        return getattr(fleet_cli, "cmd_" + name.replace("-", "_"))  # type: ignore[no-any-return]
-    if name == "uninstall":
-        from core.uninstall_cli import cmd_uninstall
-
-        return cmd_uninstall
-    if name == "explain":
-        from core.explain_cli import cmd_explain
-
-        return cmd_explain
-    if name in ("recommend", "catalog"):
-        from core import catalog_cli
-
-        return getattr(catalog_cli, f"cmd_{name}")  # type: ignore[no-any-return]
-    return _COMMANDS[name]
-
-
 _COMMANDS = {"detect": _cmd_detect, "snapshot": _cmd_snapshot, "demos": _cmd_demos}
+
+# Every command and the function that runs it, named once; its module loads only when the
+# command runs (start-up time of `switchover detect` matters).
+_HANDLERS: dict[str, tuple[str, str]] = {
+    "backup": ("core.backup_cli", "cmd_backup"),
+    "verify": ("core.backup_cli", "cmd_verify"),
+    "restore": ("core.backup_cli", "cmd_restore"),
+    "passwords": ("core.backup_cli", "cmd_passwords"),
+    "migrate": ("core.fleet_cli", "cmd_migrate"),
+    "fleet-report": ("core.fleet_cli", "cmd_fleet_report"),
+    "uninstall": ("core.uninstall_cli", "cmd_uninstall"),
+    "explain": ("core.explain_cli", "cmd_explain"),
+    "recommend": ("core.catalog_cli", "cmd_recommend"),
+    "catalog": ("core.catalog_cli", "cmd_catalog"),
+}
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    if name in _COMMANDS:
+        return _COMMANDS[name]
+    import importlib
+
+    module, function = _HANDLERS[name]
+    handler: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module),
+                                                          function)
+    return handler
 
 
 def main(argv: Sequence[str] | None = None, wizard: WizardRunner | None = None) -> int:

@@ -131,14 +131,15 @@ def _show_only(args: argparse.Namespace, plan: Any, state: Any, simulated: bool)
 
 
 def _blocked(args: argparse.Namespace, plan: Any, simulated: bool) -> int:
-    unprotected = any(s.id == "check:protection" for s in plan.blocked_by)
     message = "Not started: " + "; ".join(f"{s.title} ({s.description})"
                                          for s in plan.blocked_by)
     if args.json:
         _emit(plan, None, simulated, "blocked", message)
     else:
         print(message, file=sys.stderr)
-    return EXIT_REMAINS if unprotected else 1
+    # Whatever waits (a confirmation, a gap in protection), a person must act: exit 4, as
+    # migrate and the README say.
+    return EXIT_REMAINS
 
 
 def cmd_uninstall(args: argparse.Namespace) -> int:
@@ -153,6 +154,14 @@ def cmd_uninstall(args: argparse.Namespace) -> int:
         return _show_only(args, plan, state, simulated)
     if state is None and plan.blocked_by:
         return _blocked(args, plan, simulated)
+    if state is None and not any(step.kind in ("remove", "manual", "offer")
+                                 for step in plan.steps):
+        # A machine without Kaspersky: nothing to run, nothing to save or log.
+        if args.json:
+            _emit(plan, None, simulated, "nothing to remove")
+        else:
+            print("No Kaspersky product was found: there is nothing to remove.")
+        return EXIT_REMAINS if plan.leaves_unprotected else 0
     state = state or new_state(plan, simulated, _source(args))
     elevate: tuple[str, ...] = ()
     if sys.platform.startswith("linux") and hasattr(os, "geteuid") and os.geteuid() != 0:

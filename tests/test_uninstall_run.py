@@ -282,4 +282,12 @@ def test_cli_runs_a_demo_simulated_and_starts_afresh_afterwards(tmp_path: Path) 
     assert all(s["status"] in ("done", "skipped") for s in data["steps"])
     assert list(tmp_path.glob("uninstall-simulated-*.done.json"))
     blocked = run_cli("uninstall", "--demo", "windows-total-security", "--yes", env=env)
-    assert blocked.returncode == 1 and "Not started" in blocked.stderr
+    assert blocked.returncode == 4 and "Not started" in blocked.stderr  # waits for a person
+
+
+def test_a_machine_without_kaspersky_has_nothing_to_remove_and_keeps_no_state(
+        tmp_path: Path) -> None:
+    done = run_cli("uninstall", "--demo", "windows-clean-defender", "--yes",
+                   env={"SWITCHOVER_STATE_DIR": str(tmp_path / "state")})
+    assert done.returncode == 0 and "nothing to remove" in done.stdout
+    assert not (tmp_path / "state").exists()
