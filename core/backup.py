@@ -35,12 +35,15 @@ from typing import BinaryIO
 from core import __version__
 from core.archive_names import display_path, long_path, should_store
 from core.backup_plan import BackupItem, BackupPlan
-from core.backup_secrets import (
-    SECRETS_NAME,
-    passphrase_problem,
-    secrets_7z,
-)
+from core.backup_secrets import SECRETS_NAME, passphrase_problem, secrets_7z
 from core.backup_sources import Collected, Collector, FileTask
+from core.drives import (
+    CreateFolder,
+    NotEnoughSpace,
+    check_space,
+    prepare_destination,
+    space_needed,
+)
 from core.errors import BadInput, Cancelled, SwitchoverError
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
 from core.manifest import (
@@ -56,11 +59,9 @@ from core.streaming import Hasher, SourceReadError
 
 PARTIAL_RE = re.compile(r"^\.switchover-backup-.+\.partial$")
 ZIP64_ABOVE = 1 << 30  # files this large get ZIP64 headers even if they would fit
-SPACE_MARGIN = 16 * 1024 * 1024
 
 
-class NotEnoughSpace(SwitchoverError):
-    """The destination cannot hold the backup (checked before starting and while writing)."""
+
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class BackupOptions:
     passphrase: str | None = None
     password_export: str | None = None
     now: datetime | None = None
-    create_folder: str = "no"  # no | last | all: see _prepare_destination
+    create_folder: CreateFolder = "no"  # see core.drives.prepare_destination
 
 
 @dataclass(frozen=True)
@@ -88,14 +89,6 @@ class BackupResult:
 def count_of(number: int, noun: str) -> str:
     """`1 file`, `3 files`: summaries read as sentences."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def human_size(count: float) -> str:
-    for unit in ("bytes", "KB", "MB", "GB", "TB"):
-        if count < 1000 or unit == "TB":
-            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} TB"
 
 
 def _try_lock(fd: int) -> bool:
@@ -345,39 +338,6 @@ def _publish(partial: Path, dest: Path, now: datetime) -> Path:
     raise SwitchoverError(f"Too many backups named switchover-backup-{stamp} in {dest}.")
 
 
-def _prepare_destination(dest: Path, create: str) -> None:
-    """A destination that does not exist is refused (an unplugged drive's mount point is a
-    folder on the internal disk); `create` "last" makes only the last folder (a policy's
-    per-machine folder on a share that is there), "all" the whole path (asked for)."""
-    if not dest.exists() and create == "no":
-        raise BadInput(f"The backup destination {dest} does not exist. If it is a USB drive "
-                       "or a network share, connect it first; to make a new folder there, "
-                       "add --create-folder.")
-    if not dest.exists() and create == "last" and not dest.parent.is_dir():
-        raise BadInput(f"The backup destination's folder {dest.parent} does not exist: is "
-                       "the drive or share connected?")
-    try:
-        dest.mkdir(mode=0o700, parents=create == "all", exist_ok=True)
-    except OSError as exc:
-        raise BadInput(f"Cannot create the backup folder {dest} ({exc.strerror}).") from None
-    if not dest.is_dir():
-        raise BadInput(f"The backup destination {dest} is not a folder.")
-
-
-def space_needed(total_bytes: int, files: int) -> int:
-    """What a backup of this much needs free: the data, a ZIP record per file and a margin.
-    The one rule the plan, the wizard and the backup itself apply."""
-    return total_bytes + 4096 * files + SPACE_MARGIN
-
-
-def _check_space(dest: Path, needed: int) -> None:
-    free = shutil.disk_usage(dest).free
-    if needed > free:
-        raise NotEnoughSpace(
-            f"The backup needs about {human_size(needed)} but only "
-            f"{human_size(free)} is free in {dest}; choose another place or fewer folders.")
-
-
 def _is_disk_full(exc: OSError) -> bool:
     return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or \
         getattr(exc, "winerror", None) in (39, 112)
@@ -437,7 +397,7 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
     cancel = cancel or CancelToken()
     now = options.now or datetime.now()
     dest = Path(os.path.abspath(dest_dir))
-    _prepare_destination(dest, options.create_folder)
+    prepare_destination(dest, options.create_folder)
     removed = clean_stale_partials(dest)
     if options.password_export and not Path(options.password_export).is_file():
         raise BadInput(f"The password export {options.password_export} does not exist.")
@@ -450,7 +410,7 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
     if not found.tasks and not found.secrets and not found.empty_dirs and not kaspersky_items:
         raise BadInput("There is nothing to back up: the folders chosen are empty or "
                        "missing, and nothing of Kaspersky's was found. No archive was written.")
-    _check_space(dest, space_needed(found.total_bytes, len(found.tasks)))
+    check_space(dest, space_needed(found.total_bytes, len(found.tasks)))
 
     partial: Path | None = None
     workdir = Path(tempfile.mkdtemp(prefix="switchover-export-"))

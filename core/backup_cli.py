@@ -30,7 +30,7 @@ def _progress_printer() -> Any:
         return lambda _: None
 
     def show(progress: Progress) -> None:
-        from core.backup import human_size
+        from core.drives import human_size
 
         eta = f", about {progress.eta_seconds:.0f} s left" if progress.eta_seconds else ""
         sys.stderr.write(f"\r{progress.stage}: {progress.done_files}/{progress.total_files} "
@@ -114,9 +114,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def _show_plan(plan: Any, folders: tuple[str, ...], args: argparse.Namespace) -> int:
     """The plan, the chosen folders' measured size, and the free space where it would go."""
-    from core.backup import human_size, space_needed
     from core.backup_output import plan_to_dict, plan_to_text
-    from core.drives import describe
+    from core.drives import describe, human_size, space_needed
     from core.probes.user_data import measure, standard_folders
 
     sizes = measure(list(folders))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from core.backup import BackupResult, count_of, human_size
+from core.backup import BackupResult, count_of
 from core.backup_plan import BackupPlan
+from core.drives import human_size
 from core.restore import RestoreResult
 from core.verify import VerifyResult
 

@@ -8,6 +8,15 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from core.errors import BadInput, SwitchoverError
+
+SPACE_MARGIN = 16 * 1024 * 1024
+# What a backup may create of its destination: nothing, the last folder (a policy's
+# per-machine folder on a share that is there), or the whole path (asked for).
+CreateFolder = Literal["no", "last", "all"]
 
 NETWORK_FILE_SYSTEMS = frozenset({"nfs", "nfs4", "cifs", "smbfs", "smb3", "afpfs", "webdav",
                                   "fuse.sshfs", "9p"})
@@ -71,3 +80,48 @@ def describe(path: str) -> Target:
     except OSError:
         free = None
     return Target(path, True, free, _kind(path))
+
+
+class NotEnoughSpace(SwitchoverError):
+    """The destination cannot hold the backup (checked before starting and while writing)."""
+
+
+def human_size(count: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB", "TB"):
+        if count < 1000 or unit == "TB":
+            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1000
+    return f"{count:.1f} TB"
+
+
+def prepare_destination(dest: Path, create: CreateFolder) -> None:
+    """A destination that does not exist is refused (an unplugged drive's mount point is a
+    folder on the internal disk); `create` "last" makes only the last folder (a policy's
+    per-machine folder on a share that is there), "all" the whole path (asked for)."""
+    if not dest.exists() and create == "no":
+        raise BadInput(f"The backup destination {dest} does not exist. If it is a USB drive "
+                       "or a network share, connect it first; to make a new folder there, "
+                       "add --create-folder.")
+    if not dest.exists() and create == "last" and not dest.parent.is_dir():
+        raise BadInput(f"The backup destination's folder {dest.parent} does not exist: is "
+                       "the drive or share connected?")
+    try:
+        dest.mkdir(mode=0o700, parents=create == "all", exist_ok=True)
+    except OSError as exc:
+        raise BadInput(f"Cannot create the backup folder {dest} ({exc.strerror}).") from None
+    if not dest.is_dir():
+        raise BadInput(f"The backup destination {dest} is not a folder.")
+
+
+def space_needed(total_bytes: int, files: int) -> int:
+    """What a backup of this much needs free: the data, a ZIP record per file and a margin.
+    The one rule the plan, the wizard and the backup itself apply."""
+    return total_bytes + 4096 * files + SPACE_MARGIN
+
+
+def check_space(dest: Path, needed: int) -> None:
+    free = shutil.disk_usage(dest).free
+    if needed > free:
+        raise NotEnoughSpace(
+            f"The backup needs about {human_size(needed)} but only "
+            f"{human_size(free)} is free in {dest}; choose another place or fewer folders.")

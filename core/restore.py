@@ -83,22 +83,16 @@ def _destination(target: Path, info: zipfile.ZipInfo, record: ManifestFile | Non
     return target.joinpath(*[p for p in info.filename.replace("\\", "/").split("/") if p])
 
 
-_REAL: dict[Path, str] = {}
+def _escapes(target: Path, dest: Path, real: dict[Path, str]) -> bool:
+    """True if `dest` resolves outside `target` (e.g. through a link already there).
 
-
-def _real(path: Path) -> str:
-    """realpath, once per folder of a restore (a restore creates folders, never links, so
-    what a folder resolves to cannot change while it runs); cleared for every restore."""
-    found = _REAL.get(path)
-    if found is None:
-        found = _REAL[path] = os.path.realpath(path)
-    return found
-
-
-def _escapes(target: Path, dest: Path) -> bool:
-    """True if `dest` resolves outside `target` (e.g. through a link already there)."""
-    real_target = _real(target)
-    real_parent = _real(dest.parent)
+    `real` holds each folder's realpath for one restore: it creates folders, never links,
+    so what a folder resolves to cannot change while it runs (100,000 files, 2 lookups
+    each, were seconds)."""
+    for path in (target, dest.parent):
+        if path not in real:
+            real[path] = os.path.realpath(path)
+    real_target, real_parent = real[target], real[dest.parent]
     try:
         return os.path.commonpath([real_target, real_parent]) != real_target
     except ValueError:  # different drives on Windows
@@ -152,7 +146,7 @@ def _check_room(archive: zipfile.ZipFile, target: Path,
     can claim 4 GiB), so a restore never fills the disk."""
     import shutil
 
-    from core.backup import SPACE_MARGIN, NotEnoughSpace, human_size
+    from core.drives import SPACE_MARGIN, NotEnoughSpace, human_size
 
     declared = sum(max(i.file_size, records[i.filename].size if i.filename in records else 0)
                    for i in archive.infolist() if not i.is_dir())
@@ -188,7 +182,7 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
     refused: list[tuple[str, str]] = []
     failed: list[tuple[str, str]] = []
     damaged: list[tuple[str, str]] = []
-    _REAL.clear()
+    real: dict[Path, str] = {}
     with Hasher() as hasher:
         for info in members:
             cancel.raise_if_cancelled()
@@ -199,7 +193,7 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
                 dest = _destination(target, info, record)
             except _BadName as exc:
                 reason, dest = str(exc), target
-            if reason is None and _escapes(target, dest):
+            if reason is None and _escapes(target, dest, real):
                 reason = "a path that leads outside the folder through a link"
             if reason:
                 refused.append((info.filename, f"refused: {reason}"))

@@ -29,14 +29,14 @@ from gui.widgets import BasePage, named, text_label
 
 
 def _size(count: float) -> str:
-    from core.backup import human_size
+    from core.drives import human_size
 
     return human_size(count)
 
 
 def passphrase_hint(text: str) -> str:
     """A plain-words strength hint (the rule itself is core's)."""
-    from core.backup import passphrase_problem
+    from core.backup_secrets import passphrase_problem
 
     if not text:
         return ""
@@ -237,8 +237,7 @@ class LosePage(BasePage):
         destination = self.session.destination
 
         def work() -> tuple[int, int | None, int]:
-            from core.backup import space_needed
-            from core.drives import describe
+            from core.drives import describe, space_needed
             from core.probes.user_data import measure
 
             sizes = measure(folders)
@@ -342,7 +341,7 @@ class LosePage(BasePage):
 
 
 def _weak(text: str) -> bool:
-    from core.backup import passphrase_problem
+    from core.backup_secrets import passphrase_problem
 
     return passphrase_problem(text) is not None
 

@@ -152,7 +152,7 @@ def test_the_audit_log_is_readable_by_its_owner_only(tmp_path: Path) -> None:
                                   "Password2024!", "kaspersky123"])
 def test_passphrases_anyone_would_guess_are_refused_in_one_sentence(weak: str,
                                                                     tmp_path: Path) -> None:
-    from core.backup import passphrase_problem
+    from core.backup_secrets import passphrase_problem
 
     problem = passphrase_problem(weak)
     assert problem and problem.endswith(".") and "\n" not in problem
@@ -168,6 +168,6 @@ def test_passphrases_anyone_would_guess_are_refused_in_one_sentence(weak: str,
 @pytest.mark.parametrize("strong", ["violet tractor sings at dawn", "correct horse battery",
                                     "Lyon-Kettle-7-Orbit"])
 def test_passphrases_of_unrelated_words_are_accepted(strong: str) -> None:
-    from core.backup import passphrase_problem
+    from core.backup_secrets import passphrase_problem
 
     assert passphrase_problem(strong) is None
