@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
-from core.flow import Page
+from core.migration.route import Page
 from gui.pages_welcome import WelcomePage
 from gui.session import Session
 
@@ -25,18 +25,18 @@ QLabel#demoBanner { background: palette(highlight); color: palette(highlighted-t
 def scan_function(demo: str | None, snapshot: str | None) -> Callable[[], tuple[Any, Any]]:
     """What the Scan page runs in the background: a demo machine, a saved one, or this one."""
     def scan() -> tuple[Any, Any]:
-        from core.detection import detect
+        from core.detect.detection import detect
 
         if snapshot:
-            from core.snapshot import load_snapshot
+            from core.machine.snapshot import load_snapshot
 
             snap = load_snapshot(snapshot)
         elif demo is not None:
-            from core.demo import load_demo
+            from core.machine.demo import load_demo
 
             snap = load_demo(demo or None)
         else:
-            from core.probes import probe_machine
+            from core.machine.probes import probe_machine
 
             snap = probe_machine()
         return snap, detect(snap)
@@ -142,7 +142,7 @@ def show_wizard(session: Session, exit_after: str = "") -> QWizard:
 def run(demo: str | None = None, snapshot: str | None = None) -> int:
     title = None
     if demo is not None:
-        from core.demo import demo_machine
+        from core.machine.demo import demo_machine
 
         # Validates NAME (a bad one exits 2 before any window appears); reads a small index.
         title = demo_machine(demo or None).title

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from core.cli import main as core_main
+from core.cli.main import main as core_main
 from core.errors import SwitchoverError
 
 

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import SwitchoverError
-from core.flow import Page
+from core.migration.route import Page
 from gui.jobs import run_job
 from gui.session import Session
 from gui.widgets import BasePage, browser, named, text_label
 
 if TYPE_CHECKING:  # detection loads only when the scan runs, off the UI thread
-    from core.detection import DetectionResult
-    from core.findings import DetectedProduct
+    from core.detect.detection import DetectionResult
+    from core.detect.findings import DetectedProduct
 
 
 class ScanPage(BasePage):
@@ -183,7 +183,7 @@ class BanPage(BasePage):
         region = self.region.currentData() or None
 
         def work() -> Any:
-            from core.explain import explain
+            from core.ban.explain import explain
 
             return explain(session.snapshot, session.detection, date.today(), region)
 
@@ -191,7 +191,7 @@ class BanPage(BasePage):
         run_job(self, work, self._show, lambda exc: self.text.setPlainText(str(exc)))
 
     def _show(self, result: Any) -> None:
-        from core.explain import long_date
+        from core.ban.explain import long_date
 
         self.heading.setText(self.tr("As of {0}; region from {1}.").replace(
             "{0}", long_date(result.on)).replace("{1}", escape(result.region_from)))

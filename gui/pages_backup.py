@@ -21,22 +21,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.flow import Page
 from core.jobs import Progress
+from core.migration.route import Page
 from gui.jobs import Job, run_job, start_job
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label
 
 
 def _size(count: float) -> str:
-    from core.drives import human_size
+    from core.backup.drives import human_size
 
     return human_size(count)
 
 
 def passphrase_hint(text: str) -> str:
     """A plain-words strength hint (the rule itself is core's)."""
-    from core.backup_secrets import passphrase_problem
+    from core.backup.secrets import passphrase_problem
 
     if not text:
         return ""
@@ -91,7 +91,7 @@ class LosePage(BasePage):
         form = QFormLayout()
         self.format = named(QComboBox(), self.tr("New password manager"),
                             self.tr("The format of the CSV file to save."))
-        from core.password_csv import FORMAT_NAMES  # the formats core writes, one list
+        from core.passwords.csv_formats import FORMAT_NAMES  # the formats core writes, one list
 
         for key, label in FORMAT_NAMES.items():
             self.format.addItem(label, key)
@@ -124,7 +124,7 @@ class LosePage(BasePage):
 
     def _find_export(self) -> None:
         def work() -> list[str]:
-            from core.probes.user_data import find_kpm_exports, standard_folders
+            from core.machine.probes.user_data import find_kpm_exports, standard_folders
 
             return find_kpm_exports([f.path for f in standard_folders()])
 
@@ -162,8 +162,8 @@ class LosePage(BasePage):
 
         def work() -> Any:
             from core.atomic import write_text_atomic
-            from core.kpm_export import parse_kpm_export
-            from core.password_csv import convert
+            from core.passwords.csv_formats import convert
+            from core.passwords.kpm_export import parse_kpm_export
 
             export = parse_kpm_export(Path(source).read_bytes().decode("utf-8-sig",
                                                                        errors="replace"))
@@ -237,8 +237,8 @@ class LosePage(BasePage):
         destination = self.session.destination
 
         def work() -> tuple[int, int | None, int]:
-            from core.drives import describe, space_needed
-            from core.probes.user_data import measure
+            from core.backup.drives import describe, space_needed
+            from core.machine.probes.user_data import measure
 
             sizes = measure(folders)
             total = sum(size.bytes for size in sizes)
@@ -261,7 +261,7 @@ class LosePage(BasePage):
 
     # -- page ----------------------------------------------------------------------------
     def initializePage(self) -> None:
-        from core.backup_plan import plan_backup
+        from core.backup.plan import plan_backup
 
         self.destination.setText(self.session.destination)
         detection = self.session.detection
@@ -301,7 +301,7 @@ class LosePage(BasePage):
                     "anyway, you can still add it here.</p>"))
 
         def folders() -> Any:
-            from core.probes.user_data import standard_folders
+            from core.machine.probes.user_data import standard_folders
 
             return standard_folders()
 
@@ -341,7 +341,7 @@ class LosePage(BasePage):
 
 
 def _weak(text: str) -> bool:
-    from core.backup_secrets import passphrase_problem
+    from core.backup.secrets import passphrase_problem
 
     return passphrase_problem(text) is not None
 
@@ -382,9 +382,9 @@ class BackupPage(BasePage):
         session = self.session
 
         def work(progress: Any, cancel: Any) -> Any:
-            from core.backup import BackupOptions, run_backup
-            from core.backup_plan import BackupChoices, plan_backup
-            from core.verify import verify_archive
+            from core.backup.archive import BackupOptions, run_backup
+            from core.backup.plan import BackupChoices, plan_backup
+            from core.backup.verify import verify_archive
 
             plan = plan_backup(session.detection, BackupChoices(
                 folders=tuple(session.folders), password_export=session.password_export))

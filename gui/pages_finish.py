@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.cmdline import shown_command
-from core.flow import Page
 from core.jobs import Progress
+from core.migration.route import Page
+from core.uninstall.cmdline import shown_command
 from gui.jobs import run_job, start_job
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label
@@ -73,9 +73,9 @@ class ChoosePage(BasePage):
         free = self.free.isChecked()
 
         def work() -> Any:
-            from core.catalog_store import load_catalog
-            from core.catalog_trust import load_trusted_keys
-            from core.recommend import Request, recommend
+            from core.catalog.recommend import Request, recommend
+            from core.catalog.store import load_catalog
+            from core.catalog.trust import load_trusted_keys
 
             in_use = load_catalog(load_trusted_keys(), date.today())
             platform = session.detection.platform if session.detection else "windows"
@@ -189,8 +189,8 @@ class UninstallPage(BasePage):
         self._replan()
 
     def _replan(self, *_: object) -> None:
-        from core.backup_plan import plan_backup
-        from core.uninstall_plan import Answers, plan_uninstall
+        from core.backup.plan import plan_backup
+        from core.uninstall.plan import Answers, plan_uninstall
 
         session = self.session
         session.accept_unprotected = self.accept.isChecked()
@@ -290,7 +290,7 @@ class RunPage(BasePage):
 
         def work(progress: Any, cancel: Any) -> Any:
             from core.app_dirs import state_dir
-            from core.uninstall_run import (
+            from core.uninstall.run import (
                 RealExecutor,
                 Runner,
                 SimulatedExecutor,
@@ -310,9 +310,9 @@ class RunPage(BasePage):
                 session.snapshot, session.detection = scan_function(
                     session.demo, session.snapshot_path)()
             if saved is not None and not session.simulated:
-                from core.backup_plan import plan_backup
-                from core.uninstall_plan import plan_uninstall
-                from core.uninstall_run import revalidate
+                from core.backup.plan import plan_backup
+                from core.uninstall.plan import plan_uninstall
+                from core.uninstall.run import revalidate
 
                 fresh = plan_uninstall(session.snapshot, session.detection,
                                        plan_backup(session.detection))
@@ -323,9 +323,9 @@ class RunPage(BasePage):
             def verify() -> tuple[bool, str]:
                 if session.simulated:
                     return True, "simulated: nothing was looked at again"
-                from core.detection import detect
-                from core.probes import probe_machine
-                from core.uninstall_verify import verify_removal
+                from core.detect.detection import detect
+                from core.machine.probes import probe_machine
+                from core.uninstall.verify import verify_removal
 
                 report = verify_removal(detect(probe_machine()))
                 session.verification = report
@@ -433,9 +433,9 @@ class ProtectedPage(BasePage):
             return
 
         def work() -> Any:
-            from core.detection import detect
-            from core.probes import probe_machine
-            from core.uninstall_verify import verify_removal
+            from core.detect.detection import detect
+            from core.machine.probes import probe_machine
+            from core.uninstall.verify import verify_removal
 
             return verify_removal(detect(probe_machine()))
 
@@ -505,7 +505,7 @@ class DonePage(BasePage):
     def report(self) -> Any:
         from dataclasses import asdict
 
-        from core.report import Report
+        from core.migration.report import Report
 
         session = self.session
         detection = session.detection

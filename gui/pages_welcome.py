@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
-from core.flow import Page
+from core.migration.route import Page
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label
 
@@ -55,7 +55,7 @@ class WelcomePage(BasePage):
 
         def find() -> bool:
             from core.app_dirs import state_dir
-            from core.uninstall_run import load_state
+            from core.uninstall.run import load_state
 
             state = load_state(state_dir() / "uninstall.json")
             return state is not None and not state.finished

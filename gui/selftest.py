@@ -19,12 +19,12 @@ from pathlib import Path
 
 
 def _resources() -> str:
-    from core.backup_plan import load_backup_rules, load_backup_texts
-    from core.catalog_store import load_bundled
-    from core.catalog_trust import load_trusted_keys
-    from core.demo import list_demos, load_demo
-    from core.explain import load_texts
-    from core.signatures import load_signatures
+    from core.backup.plan import load_backup_rules, load_backup_texts
+    from core.ban.explain import load_texts
+    from core.catalog.store import load_bundled
+    from core.catalog.trust import load_trusted_keys
+    from core.machine.demo import list_demos, load_demo
+    from core.machine.signatures import load_signatures
 
     load_signatures()
     demos = list_demos()
@@ -61,7 +61,7 @@ def _wizard() -> str:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen: headless
     from PySide6.QtWidgets import QApplication
 
-    from core.flow import Page
+    from core.migration.route import Page
     from gui.app import show_wizard
     from gui.session import Session
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from core.flow import Page, next_page
+from core.migration.route import Page, next_page
 from gui.session import Session
 
 

@@ -44,12 +44,12 @@ def edit_resource(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None):
-    """Run `python -m core.cli ...` as a user would, in a fresh process."""
+    """Run `python -m core.cli.main ...` as a user would, in a fresh process."""
     import subprocess
 
     full_env = {**os.environ, **(env or {})}
     full_env.pop("SWITCHOVER_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=cwd, env=full_env,
+    return subprocess.run([sys.executable, "-m", "core.cli.main", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=120)
 
 

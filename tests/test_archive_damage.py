@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from core.cli import main
+from core.cli.main import main
 
 MANIFEST = "switchover-manifest.json"
 
@@ -149,7 +149,7 @@ BOMB_DRIVER = textwrap.dedent("""
     mount, archive = sys.argv[1], sys.argv[2]
     os.makedirs(mount, exist_ok=True)
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "none", mount], check=True)
-    done = subprocess.run([sys.executable, "-m", "core.cli", "restore", archive, "--to",
+    done = subprocess.run([sys.executable, "-m", "core.cli.main", "restore", archive, "--to",
                            os.path.join(mount, "restored")], capture_output=True, text=True)
     left = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(mount) for f in fs)
     print(json.dumps({"rc": done.returncode, "stderr": done.stderr, "left": left}))

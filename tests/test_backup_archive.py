@@ -26,12 +26,12 @@ from backup_helpers import (
 )
 from conftest import ROOT, run_cli
 
-from core.backup import BackupOptions, run_backup
-from core.backup_plan import BackupChoices, plan_backup
-from core.demo import load_demo
-from core.detection import detect
+from core.backup.archive import BackupOptions, run_backup
+from core.backup.plan import BackupChoices, plan_backup
+from core.detect.detection import detect
 from core.errors import BadInput, Cancelled
 from core.jobs import CancelToken, Progress
+from core.machine.demo import load_demo
 
 SAMPLE_EXPORT = ROOT / "tests" / "data" / "kpm" / "export-en.txt"
 
@@ -350,7 +350,7 @@ def test_an_unreadable_file_is_recorded_and_the_rest_backed_up(tmp_path: Path) -
     secret.write_text("mine\n", encoding="utf-8")
     secret.chmod(0)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "core.cli", "backup", "--demo", "windows-clean-defender",
+    command = [sys.executable, "-m", "core.cli.main", "backup", "--demo", "windows-clean-defender",
                "--to", str(out), "--include", str(docs), "--json"]
     if request_cleanup is not None:
         out.mkdir()

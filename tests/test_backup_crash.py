@@ -16,7 +16,7 @@ import pytest
 from backup_helpers import sevenzip_test, unzip_test
 from conftest import ROOT, run_cli
 
-CLI = [sys.executable, "-m", "core.cli"]
+CLI = [sys.executable, "-m", "core.cli.main"]
 
 
 def _big_tree(root: Path, megabytes: int) -> Path:
@@ -100,7 +100,7 @@ DRIVER = textwrap.dedent("""
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=" + size, "none", mount], check=True)
     out = os.path.join(mount, "backups")
     os.makedirs(out)
-    proc = subprocess.Popen([sys.executable, "-m", "core.cli", "backup", "--demo",
+    proc = subprocess.Popen([sys.executable, "-m", "core.cli.main", "backup", "--demo",
                              "windows-clean-defender", "--to", out, "--include", tree],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     filled = False

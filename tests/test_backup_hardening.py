@@ -13,11 +13,11 @@ import pytest
 from backup_helpers import manifest_of, only_archive
 from conftest import ROOT, run_cli
 
-from core.backup import BackupOptions, clean_stale_partials, run_backup
-from core.backup_plan import BackupChoices, plan_backup
-from core.demo import load_demo
-from core.detection import detect
+from core.backup.archive import BackupOptions, clean_stale_partials, run_backup
+from core.backup.plan import BackupChoices, plan_backup
+from core.detect.detection import detect
 from core.jobs import Progress
+from core.machine.demo import load_demo
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file-system features")
 SAMPLE_EXPORT = ROOT / "tests" / "data" / "kpm" / "export-en.txt"

@@ -13,10 +13,11 @@ import pytest
 from backup_helpers import make_tree
 from conftest import ROOT, run_cli
 
-from core.archive_names import should_store, unsafe_member_reason, windows_long_path
-from core.backup import BackupOptions, run_backup
-from core.backup_plan import BackupItem, BackupPlan
-from core.probes.user_data import find_kpm_exports, measure
+from core.backup.archive import BackupOptions, run_backup
+from core.backup.names import should_store, unsafe_member_reason
+from core.backup.plan import BackupItem, BackupPlan
+from core.long_paths import windows_long_path
+from core.machine.probes.user_data import find_kpm_exports, measure
 
 SAMPLE_EXPORT = ROOT / "tests" / "data" / "kpm" / "export-en.txt"
 
@@ -151,7 +152,7 @@ def test_a_deep_windows_like_tree_backs_up_and_restores(tmp_path: Path) -> None:
     assert len(str(folder / "deep.txt")) > 300
     out = tmp_path / "out"
     out.mkdir()
-    done = subprocess.run([sys.executable, "-m", "core.cli", "backup", "--demo",
+    done = subprocess.run([sys.executable, "-m", "core.cli.main", "backup", "--demo",
                            "windows-clean-defender", "--to", str(out), "--include", str(deep),
                            "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from core.backup_plan import BackupChoices, load_backup_rules, plan_backup
-from core.demo import list_demos, load_demo
-from core.detection import detect
+from core.backup.plan import BackupChoices, load_backup_rules, plan_backup
+from core.detect.detection import detect
 from core.errors import ResourceError
+from core.machine.demo import list_demos, load_demo
 
 
 def _plan(demo: str, **choices: object):

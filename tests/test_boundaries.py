@@ -40,7 +40,7 @@ def _heavy_modules_after(entry: str, repo_root: Path) -> str:
 
 
 def test_detect_does_not_import_qt_or_requests(repo_root: Path) -> None:
-    assert _heavy_modules_after("core.cli", repo_root) == "(0, [])"
+    assert _heavy_modules_after("core.cli.main", repo_root) == "(0, [])"
 
 
 def test_the_entry_point_loads_no_qt_until_the_wizard_is_asked_for(repo_root: Path) -> None:
@@ -59,8 +59,57 @@ def test_packaging_folder_is_not_a_python_package(repo_root: Path) -> None:
 
 def test_a_reader_that_stops_early_gets_no_error_message(repo_root: Path) -> None:
     """`switchover … | head -1` is how scripts peek: no "internal error" on the way out."""
-    done = subprocess.run(f"{sys.executable} -m core.cli recommend --demo windows-total-security"
-                          " --platform windows -v | head -1", shell=True, cwd=repo_root,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(f"{sys.executable} -m core.cli.main recommend --demo "
+                          "windows-total-security --platform windows -v | head -1", shell=True,
+                          cwd=repo_root, capture_output=True, text=True, timeout=60)
     assert done.stdout.startswith("Alternatives for windows")
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+
+
+# The house, bottom to top: a package may use the ones below it, never one above or beside
+# it. Foundations (errors, jobs, atomic writes, folders, resources, the audit log, terminal
+# text, long paths) serve everyone. The README's "How the code is laid out" draws the same.
+LAYERS = (
+    ("foundations",), ("passwords",), ("machine",), ("detect",), ("ban", "catalog"),
+    ("backup",), ("uninstall",), ("migration",), ("fleet",), ("cli",),
+)
+
+
+def _package(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and parts[1] in _RANK) \
+        else "foundations"
+
+
+_RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "core":
+                found += [(node.lineno, f"core.{alias.name}") for alias in node.names]
+            elif node.module.startswith("core."):
+                found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.startswith("core.")]
+    return found
+
+
+def test_core_packages_import_only_downwards(repo_root: Path) -> None:
+    """Every import, including the ones inside functions, points down the house."""
+    core = repo_root / "core"
+    packages = {p.name for p in core.iterdir() if (p / "__init__.py").is_file()}
+    assert packages == set(_RANK) - {"foundations"}, "a new package needs its place in LAYERS"
+    wrong = []
+    for path in core.rglob("*.py"):
+        mine = _package(".".join(path.relative_to(repo_root).with_suffix("").parts))
+        for line, module in _imports(path):
+            theirs = _package(module)
+            if theirs != mine and _RANK[theirs] >= _RANK[mine] and theirs != "foundations":
+                wrong.append(f"{path.relative_to(repo_root)}:{line} imports {module}")
+    assert not wrong, "\n".join(wrong)
+

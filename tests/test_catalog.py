@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from core.catalog import CatalogInvalid, parse_catalog, validate_catalog
-from core.demo import load_demo
-from core.detection import detect
-from core.recommend import Request, recommend
+from core.catalog.recommend import Request, recommend
+from core.catalog.records import CatalogInvalid, parse_catalog, validate_catalog
+from core.detect.detection import detect
+from core.machine.demo import load_demo
 
 RAW = (ROOT / "resources" / "catalog" / "catalog.json").read_bytes()
 CATALOG = parse_catalog(RAW)

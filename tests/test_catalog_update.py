@@ -23,9 +23,9 @@ from Cryptodome.Signature import eddsa
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from core.catalog_store import load_bundled, load_catalog
-from core.catalog_trust import TrustedKey, signature_document
-from core.catalog_update import UpdateSettings, update_catalog
+from core.catalog.store import load_bundled, load_catalog
+from core.catalog.trust import TrustedKey, signature_document
+from core.catalog.update import UpdateSettings, update_catalog
 
 TODAY = date(2026, 11, 24)
 BUNDLED = (ROOT / "resources" / "catalog" / "catalog.json").read_bytes()
@@ -272,7 +272,7 @@ def test_cli_update_show_and_verify_with_a_trusted_test_key(https: HTTPServer, t
 
 
 def test_the_bundled_catalog_carries_a_valid_release_signature() -> None:
-    from core.catalog_trust import load_trusted_keys
+    from core.catalog.trust import load_trusted_keys
 
     bundled = load_bundled(load_trusted_keys())
     assert bundled.signed_by is not None

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from core.detection import DetectionResult, detect
-from core.findings import DetectedProduct
-from core.snapshot import load_snapshot, snapshot_from_dict
-from core.uninstall_plan import plan_uninstall
+from core.detect.detection import DetectionResult, detect
+from core.detect.findings import DetectedProduct
+from core.machine.snapshot import load_snapshot, snapshot_from_dict
+from core.uninstall.plan import plan_uninstall
 from tests.conftest import run_cli
 
 HELDOUT = Path(__file__).resolve().parent / "machines" / "heldout"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.detection import detect
-from core.snapshot import snapshot_from_dict
+from core.detect.detection import detect
+from core.machine.snapshot import snapshot_from_dict
 
 UNINSTALL = r"HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall"
 

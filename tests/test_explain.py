@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from core.demo import load_demo
-from core.detection import detect
+from core.ban.explain import REGIONS, explain, load_texts, period_on
+from core.detect.detection import detect
 from core.errors import ResourceError
-from core.explain import REGIONS, explain, load_texts, period_on
+from core.machine.demo import load_demo
 
 AFTER = date(2026, 11, 24)
 DATES = {"before-sales-ban": date(2024, 6, 1), "sales-banned": date(2024, 8, 15),

@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 from core.errors import BadInput
-from core.policy import load_policy
+from core.fleet.policy import load_policy
 
 FLEET = ROOT / "packaging" / "fleet"
 
@@ -259,7 +259,7 @@ def _ansible(tmp_path: Path, snapshot: Path, *extra: str) -> subprocess.Complete
         pytest.skip("ansible-core is not installed (it is in the test extras)")
     wrapper = tmp_path / "switchover"
     wrapper.write_text(f"#!/bin/sh\ncd {ROOT}\nSWITCHOVER_STATE_DIR={tmp_path / 'state'} "
-                       f"exec {sys.executable} -m core.cli \"$@\"\n")
+                       f"exec {sys.executable} -m core.cli.main \"$@\"\n")
     wrapper.chmod(0o755)
     (tmp_path / "inventory.ini").write_text(
         f"localhost ansible_connection=local ansible_python_interpreter={sys.executable}\n")
@@ -415,7 +415,7 @@ def test_the_windowed_app_given_a_console_command_names_the_console_program(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """What a fleet script that starts the wrong program sees: one sentence and exit 2,
     never a wizard opening on a managed machine."""
-    from core.cli import _parser
+    from core.cli.main import _parser
     from gui.launcher import CONSOLE_COMMANDS, gui_main
 
     commands = set(_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from core.flow import Page, next_page
-from core.uninstall_plan import ProtectionAfter, Step, UninstallPlan
-from core.uninstall_run import new_state, save_state
+from core.migration.route import Page, next_page
+from core.uninstall.plan import ProtectionAfter, Step, UninstallPlan
+from core.uninstall.run import new_state, save_state
 from gui.app import build_wizard, show_wizard
 from gui.errors import report_error
 from gui.session import Session
@@ -119,8 +119,8 @@ def test_a_clean_machine_goes_from_scan_to_choosing_protection(qtbot, tmp_path: 
 
 
 def test_a_backup_can_be_cancelled_and_leaves_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from core.demo import load_demo
-    from core.detection import detect
+    from core.detect.detection import detect
+    from core.machine.demo import load_demo
 
     wizard, session = _wizard(qtbot, tmp_path, "windows-clean-defender")
     big = tmp_path / "big"

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from core.detection import detect  # noqa: E402
-from core.snapshot import load_snapshot  # noqa: E402
+from core.detect.detection import detect  # noqa: E402
+from core.machine.snapshot import load_snapshot  # noqa: E402
 
 HELDOUT = Path(__file__).resolve().parent / "machines" / "heldout"
 MACHINES = sorted(HELDOUT.glob("*.json"))

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from core.cli import main
+from core.cli.main import main
 
 MACHINES = Path(__file__).resolve().parent / "machines"
 SEEDS = sorted(p for p in MACHINES.glob("*.json"))[:12]
@@ -105,9 +105,9 @@ def test_fuzzed_snapshots_never_crash(tmp_path: Path, seed: int,
 _ALL_AS_JSON = """
 import json, sys
 from pathlib import Path
-from core.detect_output import detection_to_dict
-from core.detection import detect
-from core.snapshot import load_snapshot
+from core.cli.detect_output import detection_to_dict
+from core.detect.detection import detect
+from core.machine.snapshot import load_snapshot
 for path in sorted(Path(sys.argv[1]).rglob("*.json")):
     print(json.dumps(detection_to_dict(detect(load_snapshot(path))), sort_keys=False))
 """

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from core.backup_plan import plan_backup
-from core.demo import list_demos, load_demo
-from core.detection import DetectionResult, detect
-from core.findings import DetectedProduct, OtherProduct
-from core.snapshot import load_snapshot
-from core.uninstall_plan import plan_uninstall, protection_after
+from core.backup.plan import plan_backup
+from core.detect.detection import DetectionResult, detect
+from core.detect.findings import DetectedProduct, OtherProduct
+from core.machine.demo import list_demos, load_demo
+from core.machine.snapshot import load_snapshot
+from core.uninstall.plan import plan_uninstall, protection_after
 from tests.conftest import run_cli
 
 MACHINES = Path(__file__).resolve().parent / "machines"
@@ -513,9 +513,9 @@ def test_a_kaspersky_named_service_running_from_temp_is_an_impostor_not_a_leftov
 def test_windows_7_is_not_offered_defender_as_its_anti_virus() -> None:
     from datetime import date
 
-    from core.catalog_store import load_catalog
-    from core.catalog_trust import load_trusted_keys
-    from core.recommend import Request, recommend
+    from core.catalog.recommend import Request, recommend
+    from core.catalog.store import load_catalog
+    from core.catalog.trust import load_trusted_keys
 
     snap = load_snapshot(MACHINES / "blind-win7-x86-kav2019.json")
     catalog = load_catalog(load_trusted_keys(), date(2026, 11, 24)).catalog

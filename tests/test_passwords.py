@@ -15,8 +15,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from core.kpm_export import looks_like_kpm_export, looks_like_password_csv, parse_kpm_export
-from core.password_csv import FORMATS, convert
+from core.passwords.csv_formats import FORMATS, convert
+from core.passwords.kpm_export import (
+    looks_like_kpm_export,
+    looks_like_password_csv,
+    parse_kpm_export,
+)
 
 SAMPLE = Path(__file__).parent / "data" / "kpm" / "export-en.txt"
 

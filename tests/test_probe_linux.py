@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from core.detection import detect
-from core.probes import probe_machine
-from core.snapshot import snapshot_from_json, snapshot_to_json
+from core.detect.detection import detect
+from core.machine.probes import probe_machine
+from core.machine.snapshot import snapshot_from_json, snapshot_to_json
 
 DPKG_STATUS = """\
 Package: bash

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from core.detection import detect
-from core.probes import probe_machine
-from core.probes.common import plan_for
-from core.probes.macos import (
+from core.detect.detection import detect
+from core.machine.probes import probe_machine
+from core.machine.probes.common import plan_for
+from core.machine.probes.macos import (
     country_from_apple_locale,
     parse_launchctl_list,
     parse_loaded_kexts,
@@ -23,7 +23,7 @@ from core.probes.macos import (
     parse_systemextensionsctl,
     probe_macos,
 )
-from core.probes.windows import (
+from core.machine.probes.windows import (
     DictRegistryReader,
     common_name,
     folder_bases,
@@ -32,8 +32,13 @@ from core.probes.windows import (
     security_command,
     windows_timezone,
 )
-from core.signatures import load_signatures
-from core.snapshot import Certificate, SecurityCenterProduct, snapshot_from_json, snapshot_to_json
+from core.machine.signatures import load_signatures
+from core.machine.snapshot import (
+    Certificate,
+    SecurityCenterProduct,
+    snapshot_from_json,
+    snapshot_to_json,
+)
 
 UNINSTALL = r"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall"
 UNINSTALL_32 = r"HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall"
@@ -219,7 +224,7 @@ def test_time_zone_mapping_knows_common_zones_only() -> None:
 
 
 def test_live_folder_bases_come_from_the_environment(tmp_path: Path) -> None:
-    from core.probes.common import FileSystem
+    from core.machine.probes.common import FileSystem
 
     env = {"ProgramFiles": r"D:\Program Files", "ProgramW6432": r"D:\Program Files",
            "ProgramFiles(x86)": r"D:\Program Files (x86)", "ProgramData": r"D:\ProgramData",
@@ -306,7 +311,7 @@ def test_security_command_is_one_safe_argument_list() -> None:
 def test_live_windows_probe_asks_powershell_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The live path with this machine's processes, an in-memory registry and PowerShell
     stood in by a canned answer: Security Center and roots land in the snapshot."""
-    import core.probes.windows as windows
+    import core.machine.probes.windows as windows
 
     calls: list[list[str]] = []
 

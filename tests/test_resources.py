@@ -14,7 +14,7 @@ import pytest
 
 from core.resources import resources_root
 
-PRINT_ROOT = ("import core.resources as r, core.signatures as s; "
+PRINT_ROOT = ("import core.resources as r, core.machine.signatures as s; "
               "print(r.resources_root()); print(len(s.load_signatures().products))")
 
 
@@ -42,7 +42,7 @@ def test_installed_wheel_carries_and_finds_its_resources(repo_root: Path, tmp_pa
     assert done.returncode == 0, done.stderr
     root, count = done.stdout.split()
     assert Path(root) == site / "core" / "_resources" and int(count) > 20
-    done = subprocess.run([sys.executable, "-m", "core.cli", "detect", "--demo",
+    done = subprocess.run([sys.executable, "-m", "core.cli.main", "detect", "--demo",
                            "windows-total-security", "--json"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -61,7 +61,7 @@ def test_frozen_app_finds_resources_in_its_bundle(repo_root: Path, tmp_path: Pat
 
 def test_a_missing_resource_is_one_clear_sentence(tmp_path: Path, repo_root: Path) -> None:
     env = {**os.environ, "SWITCHOVER_RESOURCES": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "core.cli", "detect", "--demo",
+    done = subprocess.run([sys.executable, "-m", "core.cli.main", "detect", "--demo",
                            "windows-total-security"], cwd=repo_root, env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1

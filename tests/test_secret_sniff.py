@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from core.secret_sniff import file_secret_reason
+from core.passwords.sniff import file_secret_reason
 
 CORPUS = ROOT / "tests" / "data" / "secret_variants"
 EXPECTED = json.loads((CORPUS / "EXPECTED.json").read_text(encoding="utf-8"))
@@ -152,7 +152,7 @@ def test_the_audit_log_is_readable_by_its_owner_only(tmp_path: Path) -> None:
                                   "Password2024!", "kaspersky123"])
 def test_passphrases_anyone_would_guess_are_refused_in_one_sentence(weak: str,
                                                                     tmp_path: Path) -> None:
-    from core.backup_secrets import passphrase_problem
+    from core.backup.secrets import passphrase_problem
 
     problem = passphrase_problem(weak)
     assert problem and problem.endswith(".") and "\n" not in problem
@@ -168,6 +168,6 @@ def test_passphrases_anyone_would_guess_are_refused_in_one_sentence(weak: str,
 @pytest.mark.parametrize("strong", ["violet tractor sings at dawn", "correct horse battery",
                                     "Lyon-Kettle-7-Orbit"])
 def test_passphrases_of_unrelated_words_are_accepted(strong: str) -> None:
-    from core.backup_secrets import passphrase_problem
+    from core.backup.secrets import passphrase_problem
 
     assert passphrase_problem(strong) is None

@@ -7,11 +7,10 @@ import re
 
 import pytest
 
-from core.detection import detect
+from core.detect.detection import detect
 from core.errors import ResourceError
-from core.patterns import compile_pattern
-from core.resources import load_json_resource
-from core.signatures import (
+from core.machine.patterns import compile_pattern
+from core.machine.signatures import (
     CONFIDENCE,
     SIGNATURE_FILES,
     TRACE_KINDS,
@@ -20,7 +19,8 @@ from core.signatures import (
     parse_signature_file,
     validate_patterns,
 )
-from core.snapshot import snapshot_from_dict
+from core.machine.snapshot import snapshot_from_dict
+from core.resources import load_json_resource
 
 SIGS = load_signatures()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import BadInput
-from core.snapshot import (
+from core.machine.snapshot import (
     MAX_SNAPSHOT_BYTES,
     load_snapshot,
     save_snapshot,

@@ -13,14 +13,14 @@ import pytest
 from conftest import run_cli
 
 from core import audit_log
-from core.demo import load_demo
-from core.detection import detect
+from core.detect.detection import detect
+from core.detect.findings import UninstallEntry
 from core.errors import Cancelled, SwitchoverError
-from core.findings import UninstallEntry
 from core.jobs import CancelToken, Progress
-from core.snapshot import load_snapshot
-from core.uninstall_plan import Answers, ProtectionAfter, Step, UninstallPlan, plan_uninstall
-from core.uninstall_run import (
+from core.machine.demo import load_demo
+from core.machine.snapshot import load_snapshot
+from core.uninstall.plan import Answers, ProtectionAfter, Step, UninstallPlan, plan_uninstall
+from core.uninstall.run import (
     RealExecutor,
     Runner,
     load_state,

@@ -7,13 +7,13 @@ import json
 import pytest
 from conftest import run_cli
 
-from core.backup_plan import plan_backup
-from core.cmdline import split_windows_command
-from core.demo import list_demos, load_demo
-from core.detection import detect
-from core.findings import UninstallEntry
-from core.snapshot import load_snapshot
-from core.uninstall_plan import MSIEXEC, Answers, plan_uninstall, rebuild_guid, validate_command
+from core.backup.plan import plan_backup
+from core.detect.detection import detect
+from core.detect.findings import UninstallEntry
+from core.machine.demo import list_demos, load_demo
+from core.machine.snapshot import load_snapshot
+from core.uninstall.cmdline import split_windows_command
+from core.uninstall.plan import MSIEXEC, Answers, plan_uninstall, rebuild_guid, validate_command
 
 INSTALL = (r"C:\Program Files (x86)\Kaspersky Lab\Kaspersky Total Security 21.3",)
 GOOD_EXE = INSTALL[0] + r"\uninstall.exe"

@@ -18,8 +18,8 @@ from conftest import ROOT, run_cli
 from core.audit_log import verify_chain
 from core.errors import Cancelled, SwitchoverError
 from core.jobs import CancelToken, Progress
-from core.uninstall_plan import ProtectionAfter, Step, UninstallPlan
-from core.uninstall_run import (
+from core.uninstall.plan import ProtectionAfter, Step, UninstallPlan
+from core.uninstall.run import (
     ExecResult,
     RealExecutor,
     Runner,
@@ -224,8 +224,8 @@ DRIVER = textwrap.dedent("""
     import sys
     from pathlib import Path
     sys.path.insert(0, sys.argv[1])
-    from core.uninstall_plan import ProtectionAfter, Step, UninstallPlan
-    from core.uninstall_run import RealExecutor, Runner, load_state, new_state
+    from core.uninstall.plan import ProtectionAfter, Step, UninstallPlan
+    from core.uninstall.run import RealExecutor, Runner, load_state, new_state
     folder = Path(sys.argv[2])
     steps = tuple(Step(id=f"remove:{n}", kind="remove", title=n, description="",
                        program=str(folder / n), timeout=60) for n in ("a", "b", "c"))

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CLI = [sys.executable, "-m", "core.cli"]
+CLI = [sys.executable, "-m", "core.cli.main"]
 WORDS = ["the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "invoice", "meeting",
          "budget", "report", "kaspersky", "backup", "restore", "photo", "holiday", "letter",
          "bank", "account", "password", "note", "security", "update", "license", "customer",

@@ -39,10 +39,11 @@ def main() -> int:
     python = sys.executable
     commands = {
         "python -c pass (floor)": [python, "-c", "pass"],
-        "detect --snapshot (demo)": [python, "-m", "core.cli", "detect", "--snapshot", str(DEMO)],
-        "detect --json --snapshot": [python, "-m", "core.cli", "detect", "--json",
+        "detect --snapshot (demo)": [python, "-m", "core.cli.main", "detect",
                                      "--snapshot", str(DEMO)],
-        "detect (live probe)": [python, "-m", "core.cli", "detect"],
+        "detect --json --snapshot": [python, "-m", "core.cli.main", "detect", "--json",
+                                     "--snapshot", str(DEMO)],
+        "detect (live probe)": [python, "-m", "core.cli.main", "detect"],
     }
     for cmd in commands.values():  # warm-up: page cache and .pyc files
         _time(cmd)

@@ -1,0 +1,1 @@
+"""Backups: the plan of what uninstalling would lose, the archive, its checks and its restore."""

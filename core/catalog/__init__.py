@@ -1,0 +1,1 @@
+"""The catalog of alternatives: its records, signatures, updates and the ranking."""

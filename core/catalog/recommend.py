@@ -1,0 +1,231 @@
+"""Ranked alternatives, each with the reasons for its place, as a pure function.
+
+Neutral by construction: the score is a short, public sum of what the catalog says
+(independent lab awards, the features the user needs, a free tier, the privacy and
+regulatory record), every point comes with a reason in plain words and its sources, ties
+are broken by name, and nothing is paid for. Products that cannot serve the user (wrong
+platform, no free version when only free ones are wanted, an excluded country) are listed
+apart with the reason rather than silently dropped. On Windows, Microsoft Defender is
+always shown as the free built-in option with its trade-offs; on Linux, ClamAV.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from core.catalog.records import Catalog, CatalogProduct, LabResult
+from core.detect.detection import DetectionResult
+from core.machine.snapshot import windows_before_8
+
+NEEDS = {
+    "vpn": ("vpn", "a VPN"),
+    "password-manager": ("password_manager", "a password manager"),
+    "parental-controls": ("parental_controls", "parental controls"),
+    "identity": ("identity_monitoring", "identity monitoring"),
+    "firewall": ("firewall", "a firewall"),
+    "backup": ("backup", "backup"),
+}
+# Kaspersky components that a user would lose, and the need each one implies.
+COMPONENT_NEEDS = {"password-manager": "password-manager", "vpn": "vpn",
+                   "parental-control": "parental-controls"}
+BUILT_IN = {"windows": "microsoft-defender", "linux": "clamav"}
+TOP_AWARDS = ("Top-Rated Product", "Best Protection", "Product of the Year")
+PLATFORM_NAMES = {"windows": "Windows", "macos": "macOS", "linux": "Linux",
+                  "android": "Android", "ios": "iOS"}
+
+
+@dataclass(frozen=True)
+class Request:
+    platforms: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+    free_only: bool = False
+    exclude_countries: tuple[str, ...] = ()
+    windows_version: str = ""  # the scanned machine's; Windows 7 has no Defender anti-virus
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str
+    points: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    name: str
+    rank: int
+    score: int
+    built_in: bool
+    reasons: tuple[Reason, ...]
+    cautions: tuple[Reason, ...]
+    download_url: str
+    winget: str | None
+    homebrew: str | None
+    price: str
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for reason in (*self.reasons, *self.cautions):
+            seen.update(dict.fromkeys(reason.sources))
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class RecommendResult:
+    recommendations: tuple[Recommendation, ...]
+    excluded: tuple[tuple[str, str], ...]
+    needs: tuple[str, ...]
+    needs_from_detection: tuple[str, ...]
+    notes: tuple[str, ...] = field(default=())
+
+
+def needs_from(detection: DetectionResult | None) -> tuple[str, ...]:
+    """What the user relies on today: a Password Manager user needs a password manager."""
+    if detection is None:
+        return ()
+    found = {COMPONENT_NEEDS[c] for p in detection.products for c in p.components
+             if c in COMPONENT_NEEDS}
+    return tuple(sorted(found))
+
+
+def _is_recent(lab: LabResult, today: date) -> bool:
+    return not lab.is_old(today)
+
+
+def _lab_reasons(product: CatalogProduct, today: date) -> list[Reason]:
+    reasons: list[Reason] = []
+    recent = [lab for lab in product.labs if _is_recent(lab, today) and not lab.secondary]
+    for award in TOP_AWARDS:
+        for lab in recent:
+            if lab.award == award:
+                reasons.append(Reason(f"{award} — {lab.lab}, {lab.test} ({lab.date})", 3,
+                                      lab.sources))
+                break
+    other_awards = [lab for lab in recent if lab.award and lab.award not in TOP_AWARDS]
+    for lab in other_awards[:2]:
+        reasons.append(Reason(f"{lab.award} — {lab.lab}, {lab.test} ({lab.date})", 1,
+                              lab.sources))
+    if recent and not reasons:
+        lab = max(recent, key=lambda item: item.date)
+        reasons.append(Reason(f"Tested by {lab.lab}: {lab.test} ({lab.date})", 1, lab.sources))
+    return reasons
+
+
+def _price(product: CatalogProduct) -> str:
+    if product.free_tier.value == "yes":
+        return "free version available"
+    priced = [p for p in product.prices if p.usd_per_year is not None]
+    if not priced:
+        return "price not confirmed"
+    cheapest = min(priced, key=lambda p: p.usd_per_year or 0)
+    return (f"from about ${cheapest.usd_per_year:g} a year ({cheapest.plan}; price seen "
+            f"{cheapest.source_date})")
+
+
+def _score(product: CatalogProduct, request: Request, reasons_for_needs: dict[str, str],
+           today: date) -> tuple[list[Reason], list[Reason]]:
+    reasons = _lab_reasons(product, today)
+    cautions: list[Reason] = []
+    if not reasons:
+        cautions.append(Reason("No recent independent lab result was found for it", 0, ()))
+    for need in request.needs:
+        feature, label = NEEDS[need]
+        fact = product.features.get(feature)
+        why = reasons_for_needs.get(need, "")
+        if fact is not None and fact.value == "yes":
+            reasons.append(Reason(f"Includes {label}{why}", 2, fact.sources))
+        elif fact is not None and fact.value == "no":
+            cautions.append(Reason(f"Does not include {label}{why}", -2, fact.sources))
+        else:
+            cautions.append(Reason(f"Whether it includes {label} is not confirmed", 0,
+                                   fact.sources if fact else ()))
+    if product.free_tier.value == "yes":
+        reasons.append(Reason("Has a free version", 1, product.free_tier.sources))
+    realtime = product.features.get("realtime")
+    if realtime is not None and realtime.value != "yes":
+        cautions.append(Reason(f"Real-time protection: {realtime.note}", 0, realtime.sources))
+    for note in product.privacy:
+        if note.kind == "regulatory":
+            cautions.append(Reason(note.note, -2, note.sources))
+        elif note.kind == "concern":
+            cautions.append(Reason(note.note, -1, note.sources))
+    return reasons, cautions
+
+
+def _exclusion(product: CatalogProduct, request: Request) -> str | None:
+    for platform in request.platforms:
+        if not product.supports(platform):
+            fact = product.platforms.get(platform)
+            state = "not available" if fact and fact.value == "no" else "not confirmed"
+            return f"{PLATFORM_NAMES.get(platform, platform)}: {state}"
+    if request.free_only and product.free_tier.value != "yes":
+        return "no confirmed free version"
+    if product.country_code and product.country_code in request.exclude_countries:
+        return f"headquartered in {product.country_code}, which you excluded"
+    return None
+
+
+def _built_in_notes(product: CatalogProduct) -> list[Reason]:
+    if product.id == "microsoft-defender":
+        return [
+            Reason("Built into Windows 10 and 11, free, and switches itself back on when "
+                   "Kaspersky is removed", 0, product.free_tier.sources),
+            Reason("Trade-off: the catalog confirms no VPN or password manager in it; you "
+                   "may need separate ones", 0, ()),
+        ]
+    if product.id == "clamav":
+        return [Reason("Free and open source, packaged by every major distribution (not "
+                       "installed by default)", 0, product.free_tier.sources),
+                Reason("Trade-off: scans on demand; real-time scanning needs clamonacc "
+                       "to be set up", 0, product.features["realtime"].sources)]
+    return []
+
+
+def recommend(catalog: Catalog, request: Request, today: date,
+              detection: DetectionResult | None = None) -> RecommendResult:
+    detected_needs = needs_from(detection)
+    needs = tuple(dict.fromkeys((*request.needs, *detected_needs)))
+    request = Request(request.platforms, needs, request.free_only,
+                      tuple(c.upper() for c in request.exclude_countries),
+                      request.windows_version)
+    why = {need: " (you use one with Kaspersky today)" if need in ("vpn", "password-manager")
+           else " (you use them with Kaspersky today)" for need in detected_needs}
+    built_in_ids = {BUILT_IN[p] for p in request.platforms if p in BUILT_IN}
+    scored: list[tuple[int, CatalogProduct, list[Reason], list[Reason]]] = []
+    excluded: list[tuple[str, str]] = []
+    old_windows = windows_before_8(request.windows_version)
+    if old_windows:
+        built_in_ids.discard(BUILT_IN["windows"])
+    for product in catalog.products:
+        reason = _exclusion(product, request)
+        if old_windows and product.id == BUILT_IN["windows"]:
+            reason = "on Windows 7 and older it removes spyware only; it is not an anti-virus"
+        if reason is not None and product.id not in built_in_ids:
+            excluded.append((product.name, reason))
+            continue
+        reasons, cautions = _score(product, request, why, today)
+        if product.id in built_in_ids:
+            reasons = _built_in_notes(product) + reasons
+            if reason is not None:  # shown anyway as the free default, and said so
+                cautions.insert(0, Reason(f"Shown as the free default for this platform, "
+                                          f"although: {reason}", 0, ()))
+        total = sum(r.points for r in (*reasons, *cautions))
+        scored.append((total, product, reasons, cautions))
+    scored.sort(key=lambda item: (item[1].id not in built_in_ids, -item[0], item[1].name))
+    results = tuple(
+        Recommendation(product.id, product.name, rank, total, product.id in built_in_ids,
+                       tuple(reasons), tuple(cautions), product.download_url, product.winget,
+                       product.homebrew, _price(product))
+        for rank, (total, product, reasons, cautions) in enumerate(scored, start=1))
+    notes = ["Ranked by what independent labs, the vendors' own pages and regulators say; "
+             "no vendor pays to be listed, and no link earns Switchover anything."]
+    if old_windows:
+        notes.append("This computer runs Windows 7 or older, which many of these products no "
+                     "longer support: check each one's system requirements before you buy.")
+    if "macos" in request.platforms:
+        notes.append("macOS has Apple's XProtect built in; it is not listed because it "
+                     "cannot be chosen or configured.")
+    return RecommendResult(results, tuple(excluded), needs, detected_needs, tuple(notes))

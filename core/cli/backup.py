@@ -1,0 +1,228 @@
+"""`switchover backup | verify | restore | passwords convert`: thin faces over core jobs.
+
+Progress goes to standard error (a one-line meter on a terminal, nothing otherwise), so
+`--json` leaves exactly one document on standard output. Passphrases are never taken
+from the command line, where other users of the machine could read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from core.errors import BadInput
+from core.jobs import Progress
+
+EXIT_DAMAGED = 3
+
+
+def _emit(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _progress_printer() -> Any:
+    if not sys.stderr.isatty():
+        return lambda _: None
+
+    def show(progress: Progress) -> None:
+        from core.backup.drives import human_size
+
+        eta = f", about {progress.eta_seconds:.0f} s left" if progress.eta_seconds else ""
+        sys.stderr.write(f"\r{progress.stage}: {progress.done_files}/{progress.total_files} "
+                         f"files, {human_size(progress.done_bytes)}{eta}\033[K")
+        sys.stderr.flush()
+
+    return show
+
+
+def _end_meter() -> None:
+    """Ends the one-line progress meter's line, on a terminal only."""
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+
+
+def _report(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    """One JSON document with --json, the text otherwise."""
+    if args.json:
+        _emit(data)
+    else:
+        sys.stdout.write(text)
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    if args.passphrase_file:
+        try:
+            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BadInput(f"Cannot read the passphrase file {args.passphrase_file} "
+                           f"({exc}).") from None
+        return text.splitlines()[0] if text.splitlines() else ""
+    if os.environ.get("SWITCHOVER_PASSPHRASE"):
+        return os.environ["SWITCHOVER_PASSPHRASE"]
+    if args.password_export and sys.stdin.isatty():
+        first = getpass.getpass("Passphrase for the encrypted password export: ")
+        if getpass.getpass("The same passphrase again: ") != first:
+            raise BadInput("The two passphrases differ; nothing was written.")
+        return first
+    return None
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from core.backup.archive import BackupOptions, run_backup
+    from core.backup.plan import BackupChoices, plan_backup
+    from core.cli.backup_output import backup_to_dict, backup_to_text
+    from core.detect.detection import detect
+    from core.machine.source import snapshot_from
+
+    live = not (args.snapshot or args.demo is not None)
+    folders = tuple(os.path.abspath(p) for p in args.include)
+    for folder in folders:
+        try:
+            os.lstat(folder)
+        except FileNotFoundError:
+            raise BadInput(f"{folder} does not exist.") from None
+        except OSError as exc:
+            raise BadInput(f"{folder} cannot be reached ({exc.strerror}).") from None
+    plan = plan_backup(detect(snapshot_from(args)),
+                       BackupChoices(folders=folders, password_export=args.password_export))
+    if args.plan:
+        return _show_plan(plan, folders, args)
+    if not args.to:
+        raise BadInput("Say where the archive goes with --to DIR.")
+    passphrase = _passphrase(args)
+    if args.password_export and passphrase is None:
+        raise BadInput("The password export is stored only encrypted: give a passphrase "
+                       "with --passphrase-file or SWITCHOVER_PASSPHRASE.")
+    if not live:
+        print("Planned from a saved machine: Kaspersky's items are simulated; the folders "
+              "you included are backed up for real.", file=sys.stderr)
+    try:
+        result = run_backup(plan, args.to, BackupOptions(
+            live=live, passphrase=passphrase, password_export=args.password_export,
+            create_folder="all" if args.create_folder else "no"),
+            progress=_progress_printer())
+    finally:
+        _end_meter()
+    _report(args, backup_to_dict(result), backup_to_text(result))
+    return 0
+
+
+def _show_plan(plan: Any, folders: tuple[str, ...], args: argparse.Namespace) -> int:
+    """The plan, the chosen folders' measured size, and the free space where it would go."""
+    from core.backup.drives import describe, human_size, space_needed
+    from core.cli.backup_output import plan_to_dict, plan_to_text
+    from core.machine.probes.user_data import measure, standard_folders
+
+    sizes = measure(list(folders))
+    target = describe(args.to) if args.to else None
+    free = target.free if target else None
+    offered = [f for f in standard_folders() if f.path not in folders]
+    if args.json:
+        data = plan_to_dict(plan)
+        data["folders"] = [{"path": s.path, "bytes": s.bytes, "files": s.files,
+                            "unreadable": s.unreadable} for s in sizes]
+        data["free_bytes"] = free
+        if target is not None:
+            data["target"] = {"path": target.path, "exists": target.exists,
+                              "free_bytes": target.free, "kind": target.kind}
+        data["offered_folders"] = [{"label": f.label, "path": f.path} for f in offered]
+        _emit(data)
+        return 0
+    sys.stdout.write(plan_to_text(plan))
+    total = sum(s.bytes for s in sizes)
+    for size in sizes:
+        print(f"  {size.path}: {size.files} files, {human_size(size.bytes)}"
+              + (f", {size.unreadable} unreadable" if size.unreadable else ""))
+    if target is not None and not target.exists:
+        print(f"{args.to} does not exist: connect the drive or share first (or make the "
+              "folder with --create-folder when you back up).")
+    elif target is not None and free is not None:
+        needed = space_needed(total, sum(s.files for s in sizes))
+        verdict = "enough" if free >= needed else "NOT enough"
+        where = f", {target.said()}" if target.said() else ""
+        print(f"Free space at {args.to}{where}: {human_size(free)} ({verdict} for "
+              f"{human_size(total)}).")
+    if offered:
+        print("Folders you can add with --include: "
+              + ", ".join(f"{f.label} ({f.path})" for f in offered))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from core.backup.verify import verify_archive
+    from core.cli.backup_output import verify_to_dict, verify_to_text
+
+    result = verify_archive(args.archive, progress=_progress_printer())
+    _end_meter()
+    _report(args, verify_to_dict(result), verify_to_text(result))
+    return 0 if result.ok else EXIT_DAMAGED
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from core.backup.restore import restore_archive
+    from core.cli.backup_output import restore_to_dict, restore_to_text
+
+    result = restore_archive(args.archive, args.to or None, overwrite=args.overwrite,
+                             progress=_progress_printer())
+    _end_meter()
+    _report(args, restore_to_dict(result), restore_to_text(result))
+    if result.ok:
+        return 0
+    return EXIT_DAMAGED if result.archive_at_fault else 1
+
+
+def cmd_passwords(args: argparse.Namespace) -> int:
+    if args.passwords_command == "find":
+        return _find_exports(args)
+    from core.atomic import write_text_atomic
+    from core.passwords.csv_formats import FORMAT_NAMES, convert
+    from core.passwords.kpm_export import parse_kpm_export
+    from core.passwords.sniff import decode_head
+
+    try:
+        raw = Path(args.export).read_bytes()
+    except OSError as exc:
+        raise BadInput(f"Cannot read {args.export} ({exc.strerror}).") from None
+    text = decode_head(raw)  # UTF-8 or UTF-16, with or without a byte-order mark
+    if text is None:
+        raise BadInput(f"{args.export} is not a text file.")
+    export = parse_kpm_export(text)
+    if not export.records:
+        raise BadInput(f"{args.export} does not look like a Kaspersky Password Manager "
+                       "text export (no Websites, Applications or Notes entries).")
+    out = Path(os.path.abspath(args.out))
+    if out.exists():
+        raise BadInput(f"{out} already exists; choose a new file name.")
+    if not out.parent.is_dir():
+        raise BadInput(f"The folder {out.parent} does not exist.")
+    result = convert(export, args.format)
+    write_text_atomic(out, result.csv_text, mode=0o600)
+    print(f"Wrote {result.written} entries for {FORMAT_NAMES[args.format]} to {out}.")
+    for title, reason in result.skipped:
+        print(f"  not converted: {title} — {reason}")
+    for warning in result.warnings:
+        print(f"  ! {warning}")
+    return 0
+
+
+def _find_exports(args: argparse.Namespace) -> int:
+    from core.machine.probes.user_data import find_kpm_exports, standard_folders
+
+    folders = args.folders or [f.path for f in standard_folders()]
+    found = find_kpm_exports(folders)
+    if args.json:
+        _emit({"searched": folders, "exports": found})
+        return 0
+    if not found:
+        print("No Kaspersky Password Manager export found in: " + ", ".join(folders))
+        return 0
+    for path in found:
+        print(path)
+    print("Each holds passwords in plain text: convert it, import it, then delete it.")
+    return 0
+

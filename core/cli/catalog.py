@@ -1,0 +1,187 @@
+"""`switchover recommend` and `switchover catalog show | update | verify`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from core.errors import BadInput
+
+PLATFORMS = ("windows", "macos", "linux", "android", "ios")
+
+
+def _emit(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _catalog_in_use() -> Any:
+    from core.catalog.store import load_catalog
+    from core.catalog.trust import load_trusted_keys
+
+    return load_catalog(load_trusted_keys(), date.today())
+
+
+def _source_list(catalog: Any, ids: tuple[str, ...]) -> list[dict[str, str]]:
+    found = []
+    for source_id in ids:
+        source = catalog.sources.get(source_id)
+        if source is not None:
+            found.append({"id": source_id, "title": source.title, "url": source.url,
+                          "date": source.date})
+    return found
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from core.catalog.recommend import Request, recommend
+    from core.detect.detection import detect
+    from core.machine.source import snapshot_from
+
+    in_use = _catalog_in_use()
+    snapshot = snapshot_from(args)
+    detection = detect(snapshot)
+    platforms = tuple(args.platform) or (detection.platform,)
+    result = recommend(in_use.catalog, Request(platforms, tuple(args.need), args.free_only,
+                                               tuple(args.exclude_country),
+                                               snapshot.os.version),
+                       date.today(), detection)
+    catalog = in_use.catalog
+    if args.json:
+        _emit({
+            "catalog": {"version": catalog.version, "reviewed": catalog.reviewed,
+                        "origin": in_use.origin},
+            "platforms": list(platforms), "needs": list(result.needs),
+            "needs_from_detection": list(result.needs_from_detection),
+            "recommendations": [{
+                "id": r.id, "name": r.name, "rank": r.rank, "score": r.score,
+                "built_in": r.built_in, "reasons": [x.text for x in r.reasons],
+                "cautions": [x.text for x in r.cautions], "price": r.price,
+                "download_url": r.download_url, "winget": r.winget, "homebrew": r.homebrew,
+                "sources": _source_list(catalog, r.sources)} for r in result.recommendations],
+            "excluded": [{"name": n, "why": w} for n, w in result.excluded],
+            "notes": list(result.notes),
+        })
+        return 0
+    names = ", ".join(p for p in platforms)
+    print(f"Alternatives for {names} — catalog version {catalog.version}, reviewed "
+          f"{catalog.reviewed}.")
+    if result.needs:
+        print("Needs: " + ", ".join(result.needs)
+              + (f" (from what Kaspersky does for you today: "
+                 f"{', '.join(result.needs_from_detection)})"
+                 if result.needs_from_detection else ""))
+    for rec in result.recommendations:
+        tag = {"microsoft-defender": " — built into Windows",
+               "clamav": " — free, from your distribution"}.get(rec.id, "")
+        print(f"\n{rec.rank}. {rec.name}{tag} · {rec.price}")
+        for reason in rec.reasons:
+            print(f"   + {reason.text}")
+        for caution in rec.cautions:
+            print(f"   − {caution.text}")
+        install = f"   Get it: {rec.download_url}"
+        if rec.winget and "windows" in platforms:
+            install += f"   (winget install --id {rec.winget} -e)"
+        if rec.homebrew and "macos" in platforms:
+            install += f"   (brew install {rec.homebrew})"
+        print(install)
+        if args.verbose:
+            for source in _source_list(catalog, rec.sources):
+                print(f"     source: {source['title']} — {source['url']}")
+    if result.excluded:
+        print("\nNot shown: " + "; ".join(f"{n} ({w})" for n, w in result.excluded))
+    for note in (*result.notes, *in_use.notes):
+        print(f"\n{note}")
+    return 0
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    return {"show": _show, "update": _update, "verify": _verify}[args.catalog_command](args)
+
+
+def _show(args: argparse.Namespace) -> int:
+    in_use = _catalog_in_use()
+    catalog = in_use.catalog
+    data = {"version": catalog.version, "reviewed": catalog.reviewed,
+            "expires": catalog.expires, "origin": in_use.origin, "path": in_use.path,
+            "signed_by": in_use.signed_by, "products": len(catalog.products),
+            "policy": catalog.policy, "notes": list(in_use.notes)}
+    if args.json:
+        _emit(data)
+        return 0
+    origin = {"bundled": "bundled with this version of Switchover",
+              "cached": "downloaded update"}[in_use.origin]
+    signed = f", signed by {in_use.signed_by}" if in_use.signed_by else ", unsigned"
+    print(f"Catalog version {catalog.version} ({origin}{signed}), reviewed {catalog.reviewed}, "
+          f"valid until {catalog.expires}: {len(catalog.products)} products.")
+    print(f"File: {in_use.path}")
+    print(catalog.policy)
+    for note in in_use.notes:
+        print(note)
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from core.catalog.store import cache_dir
+    from core.catalog.trust import load_trusted_keys
+    from core.catalog.update import default_settings, update_catalog
+
+    settings = default_settings()
+    if args.url:
+        settings = replace(settings, url=args.url)
+    result = update_catalog(_catalog_in_use(), load_trusted_keys(), cache_dir(), settings,
+                            date.today())
+    if args.json:
+        _emit(asdict(result))
+    else:
+        print(result.message)
+    return 1 if result.failed else 0
+
+
+def _read_capped_file(path: Path, cap: int) -> bytes:
+    """At most `cap` bytes of any file, FIFO or device (`/dev/zero` would grow forever)."""
+    import os
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            data = handle.read(cap + 1)
+    except OSError as exc:
+        raise BadInput(f"Cannot read {path} ({exc.strerror}).") from None
+    if data is None or len(data) > cap:
+        raise BadInput(f"{path} is larger than the {cap // 1024} KB a catalog file may be.")
+    return data
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from core.catalog.records import CatalogInvalid
+    from core.catalog.store import check_signed
+    from core.catalog.trust import SignatureInvalid, load_trusted_keys
+
+    path = Path(args.file)
+    signature = Path(args.signature) if args.signature else path.with_name(path.name + ".sig")
+    from core.catalog.trust import MAX_SIGNATURE_BYTES
+    from core.catalog.update import DEFAULT_MAX_BYTES
+
+    data = _read_capped_file(path, DEFAULT_MAX_BYTES)
+    sig = _read_capped_file(signature, MAX_SIGNATURE_BYTES)
+    try:
+        catalog, key_id = check_signed(data, sig, load_trusted_keys(), date.today())
+    except (CatalogInvalid, SignatureInvalid) as exc:
+        if args.json:
+            _emit({"file": str(path), "ok": False, "problem": str(exc)})
+        else:
+            print(f"NOT VALID: {exc}")
+        return 1
+    if args.json:
+        _emit({"file": str(path), "ok": True, "version": catalog.version, "signed_by": key_id,
+               "products": len(catalog.products)})
+    else:
+        print(f"OK: catalog version {catalog.version}, {len(catalog.products)} products, "
+              f"signed by {key_id}, valid until {catalog.expires}.")
+    return 0

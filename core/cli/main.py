@@ -1,0 +1,319 @@
+"""The `switchover` command line (spec/cli.md): a thin face over core.
+
+Start-up time matters here: device-management tools run `switchover detect` on every
+machine of a fleet, so this module imports only argparse at load time and each command
+imports what it needs. core never imports the wizard: the entry point (gui/launcher.py)
+hands `main` the function that starts it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from core import __version__
+from core.errors import BadInput, SwitchoverError
+from core.machine.source import snapshot_from
+from core.terminal_text import SafeStream
+
+EXIT_KASPERSKY_FOUND = 10
+
+# Starts the wizard: (demo name or "" for the first or None, snapshot path or None) → exit code.
+WizardRunner = Callable[[str | None, str | None], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Bad usage exits 2 with one sentence, as the CLI contract asks."""
+        self.exit(2, f"switchover: {message} (see `switchover --help`).\n")
+
+
+def _add_source(parser: argparse.ArgumentParser, snapshot_help: str, demo_help: str) -> None:
+    """--snapshot FILE | --demo NAME: which machine to work on instead of this one."""
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--snapshot", metavar="FILE", help=snapshot_help)
+    source.add_argument("--demo", metavar="NAME", help=demo_help)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="switchover", description="Move off Kaspersky safely.")
+    parser.add_argument("--version", action="version", version=f"switchover {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    gui = sub.add_parser("gui", help="open the wizard")
+    gui.add_argument("--demo", nargs="?", const="", metavar="NAME",
+                     help="use a bundled example machine (the first when no NAME is given)")
+    gui.add_argument("--snapshot", metavar="FILE", help="use a saved snapshot")
+
+    snap = sub.add_parser("snapshot", help="probe this machine and write its snapshot")
+    snap.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    snap.add_argument("--root", metavar="DIR", help=argparse.SUPPRESS)
+
+    det = sub.add_parser("detect", help="which Kaspersky and other security products are here")
+    _add_source(det, "a saved snapshot instead of this machine",
+                "a bundled example machine")
+    det.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    det.add_argument("--exit-code", action="store_true",
+                     help=f"exit {EXIT_KASPERSKY_FOUND} when a Kaspersky product is found")
+    det.add_argument("-v", "--verbose", action="store_true", help="show the evidence")
+
+    sub.add_parser("demos", help="list the bundled example machines")
+    _add_backup_commands(sub)
+    _add_catalog_commands(sub)
+    _add_explain_command(sub)
+    _add_uninstall_command(sub)
+    _add_fleet_commands(sub)
+    return parser
+
+
+def _add_uninstall_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    uni = sub.add_parser("uninstall", help="plan, and with --yes run, the removal of Kaspersky")
+    _add_source(uni, "plan for a saved snapshot (a run is simulated)",
+                "a bundled example machine (simulated)")
+    uni.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
+    uni.add_argument("--yes", action="store_true", help="carry out the plan")
+    uni.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    uni.add_argument("--backup-done", action="store_true", help="the backup has been made")
+    uni.add_argument("--skip-backup", action="store_true", help="go on without a backup")
+    uni.add_argument("--confirm", action="append", default=[], metavar="ID",
+                     help="confirm a step done in Kaspersky first (vault, password-manager, "
+                          "backup-tasks)")
+    uni.add_argument("--accept-unprotected", action="store_true",
+                     help="go on although nothing would protect the computer afterwards")
+    uni.add_argument("--remove-ultraav", action="store_true",
+                     help="include the steps to remove UltraAV and UltraVPN")
+    uni.add_argument("--quiet", action="store_true",
+                     help="use the uninstallers' silent modes (unattended fleets)")
+    uni.add_argument("--restart", action="store_true",
+                     help="forget a saved, unfinished uninstall and plan afresh")
+
+
+def _add_fleet_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    mig = sub.add_parser("migrate", help="detect, back up, uninstall and verify by a policy file")
+    _add_source(mig, "a saved snapshot (everything is simulated)",
+                "a bundled example machine (simulated)")
+    mig.add_argument("--unattended", action="store_true", help="no questions: the policy answers")
+    mig.add_argument("--policy", metavar="FILE", required=True, help="TOML or JSON policy")
+    mig.add_argument("--dry-run", action="store_true", help="plan everything, change nothing")
+    mig.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    mig.add_argument("--report", metavar="FILE",
+                     help="also write the report here (a dry run or a simulated run writes "
+                          "no report unless asked)")
+    fleet = sub.add_parser("fleet-report", help="one summary of many machines' reports")
+    fleet.add_argument("dirs", metavar="DIR", nargs="+", help="folders of reports and snapshots")
+    fleet.add_argument("--out-dir", metavar="DIR", default=".",
+                       help="where fleet.csv and fleet.html go (default: here)")
+    fleet.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+
+def _add_explain_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    exp = sub.add_parser("explain", help="what the ban means for you, with sources")
+    _add_source(exp, "a saved snapshot instead of this machine",
+                "a bundled example machine")
+    exp.add_argument("--region", metavar="CC",
+                     help="a country code (US, DE, …) instead of the computer's")
+    exp.add_argument("--audience", choices=["home", "business"],
+                     help="home or business (default: from the products found)")
+    exp.add_argument("--date", metavar="YYYY-MM-DD", help="explain as of this date (default: "
+                                                          "today)")
+    exp.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+
+def _add_catalog_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    rec = sub.add_parser("recommend", help="ranked alternatives, with the reasons")
+    _add_source(rec, "a saved snapshot instead of this machine",
+                "a bundled example machine")
+    rec.add_argument("--platform", action="append", default=[],
+                     choices=["windows", "macos", "linux", "android", "ios"],
+                     help="a platform it must run on (repeatable; default: this machine's)")
+    rec.add_argument("--need", action="append", default=[],
+                     choices=["vpn", "password-manager", "parental-controls", "identity",
+                              "firewall", "backup"], help="a feature you need (repeatable)")
+    rec.add_argument("--free-only", action="store_true", help="only products with a free version")
+    rec.add_argument("--exclude-country", action="append", default=[], metavar="CC",
+                     help="leave out vendors headquartered in this country (ISO code)")
+    rec.add_argument("-v", "--verbose", action="store_true", help="show every source")
+    rec.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+    cat = sub.add_parser("catalog", help="the catalog of alternatives: show, update, verify")
+    cat_sub = cat.add_subparsers(dest="catalog_command", parser_class=_Parser, required=True)
+    show = cat_sub.add_parser("show", help="which catalog is in use and where it came from")
+    show.add_argument("--json", action="store_true")
+    upd = cat_sub.add_parser("update", help="download a newer signed catalog")
+    upd.add_argument("--url", help="another address for catalog.json (a mirror)")
+    upd.add_argument("--json", action="store_true")
+    ver = cat_sub.add_parser("verify", help="check a catalog file and its signature")
+    ver.add_argument("file", metavar="FILE")
+    ver.add_argument("--signature", metavar="SIG", help="default: FILE.sig")
+    ver.add_argument("--json", action="store_true")
+
+
+def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    back = sub.add_parser("backup", help="keep what uninstalling would lose, in one ZIP archive")
+    _add_source(back, "plan from a saved snapshot (Kaspersky items are simulated)",
+                "plan from a bundled example machine")
+    back.add_argument("--to", metavar="DIR", help="the folder the archive goes into (it must "
+                                                  "exist: a drive that is not connected is "
+                                                  "never replaced by the internal disk)")
+    back.add_argument("--create-folder", action="store_true",
+                      help="make the --to folder (and the folders above it) when it is missing")
+    back.add_argument("--include", metavar="PATH", action="append", default=[],
+                      help="a folder or file to back up as well (repeatable)")
+    back.add_argument("--password-export", metavar="FILE",
+                      help="Kaspersky Password Manager's text export, stored only encrypted")
+    back.add_argument("--passphrase-file", metavar="FILE",
+                      help="read the passphrase for the encrypted part from this file "
+                           "(or set SWITCHOVER_PASSPHRASE; never on the command line)")
+    back.add_argument("--plan", action="store_true",
+                      help="show what would be kept and who must act, then stop")
+    back.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+    ver = sub.add_parser("verify", help="check every file of a backup against its manifest")
+    ver.add_argument("archive", metavar="ARCHIVE")
+    ver.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+    res = sub.add_parser("restore", help="restore a backup into a folder")
+    res.add_argument("archive", metavar="ARCHIVE")
+    res.add_argument("--to", metavar="DIR",
+                     help="the folder to restore into (default: a new folder beside the "
+                          "archive)")
+    res.add_argument("--overwrite", action="store_true",
+                     help="replace files that already exist there")
+    res.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+    pw = sub.add_parser("passwords", help="convert a Kaspersky Password Manager export")
+    pw_sub = pw.add_subparsers(dest="passwords_command", parser_class=_Parser, required=True)
+    conv = pw_sub.add_parser("convert", help="write the CSV another password manager imports")
+    conv.add_argument("export", metavar="EXPORT", help="the .txt file Kaspersky exported")
+    conv.add_argument("--format", required=True,
+                      choices=["bitwarden", "1password", "chrome", "firefox", "apple",
+                               "protonpass", "keepassxc"])
+    conv.add_argument("--out", metavar="FILE", required=True, help="the CSV file to write")
+    find = pw_sub.add_parser("find", help="look for exports in Documents, Desktop, Downloads")
+    find.add_argument("folders", metavar="FOLDER", nargs="*", help="where to look instead")
+    find.add_argument("--json", action="store_true", help="one JSON document on standard output")
+
+
+
+
+def _cmd_detect(args: argparse.Namespace) -> int:
+    from core.detect.detection import detect
+
+    result = detect(snapshot_from(args))
+    if args.json:
+        import json
+
+        from core.cli.detect_output import detection_to_dict
+
+        sys.stdout.write(json.dumps(detection_to_dict(result), indent=2, ensure_ascii=False) + "\n")
+    else:
+        from core.cli.detect_output import detection_to_text
+
+        sys.stdout.write(detection_to_text(result, verbose=args.verbose))
+    return EXIT_KASPERSKY_FOUND if args.exit_code and result.kaspersky_found else 0
+
+
+def _cmd_snapshot(args: argparse.Namespace) -> int:
+    from core.machine.probes import probe_machine
+    from core.machine.snapshot import save_snapshot, snapshot_to_json
+
+    snap = probe_machine(root=args.root)
+    if args.out:
+        try:
+            save_snapshot(snap, args.out)
+        except OSError as exc:
+            raise BadInput(f"Cannot write the snapshot to {args.out} ({exc.strerror}).") from None
+        print(f"Snapshot written to {args.out}.", file=sys.stderr)
+    else:
+        sys.stdout.write(snapshot_to_json(snap))
+    return 0
+
+
+def _cmd_demos(_: argparse.Namespace) -> int:
+    from core.machine.demo import list_demos
+
+    for demo in list_demos():
+        print(f"{demo.name:28} {demo.title}")
+    return 0
+
+
+_COMMANDS = {"detect": _cmd_detect, "snapshot": _cmd_snapshot, "demos": _cmd_demos}
+
+# Every command and the function that runs it, named once; its module loads only when the
+# command runs (start-up time of `switchover detect` matters).
+_HANDLERS: dict[str, tuple[str, str]] = {
+    "backup": ("core.cli.backup", "cmd_backup"),
+    "verify": ("core.cli.backup", "cmd_verify"),
+    "restore": ("core.cli.backup", "cmd_restore"),
+    "passwords": ("core.cli.backup", "cmd_passwords"),
+    "migrate": ("core.cli.fleet", "cmd_migrate"),
+    "fleet-report": ("core.cli.fleet", "cmd_fleet_report"),
+    "uninstall": ("core.cli.uninstall", "cmd_uninstall"),
+    "explain": ("core.cli.explain", "cmd_explain"),
+    "recommend": ("core.cli.catalog", "cmd_recommend"),
+    "catalog": ("core.cli.catalog", "cmd_catalog"),
+}
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    if name in _COMMANDS:
+        return _COMMANDS[name]
+    import importlib
+
+    module, function = _HANDLERS[name]
+    handler: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module),
+                                                          function)
+    return handler
+
+
+def main(argv: Sequence[str] | None = None, wizard: WizardRunner | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        args = _parser().parse_args(["gui"])
+    if args.command == "gui":
+        return _run(args, wizard)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(streams[0]), SafeStream(streams[1])
+    try:
+        return _run(args, wizard)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(args: argparse.Namespace, wizard: WizardRunner | None) -> int:
+    try:
+        if args.command == "gui":
+            if wizard is None:
+                raise SwitchoverError("The wizard is not part of this command; "
+                                      "run `switchover gui` instead.")
+            return wizard(args.demo, args.snapshot)
+        return _command(args.command)(args)
+    except SwitchoverError as exc:
+        print(f"switchover: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("switchover: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `switchover … | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit stays quiet
+        return 141
+    except Exception as exc:  # a bug: one sentence for the user, the traceback on request
+        if os.environ.get("SWITCHOVER_DEBUG"):
+            raise
+        if isinstance(exc, OSError) and exc.filename is not None:
+            # A path the user named that the system refuses (too long, not allowed,
+            # read-only, full): one sentence naming it, not a bug report.
+            where = exc.filename if not exc.filename2 else f"{exc.filename} → {exc.filename2}"
+            print(f"switchover: {exc.strerror or exc}: {where}", file=sys.stderr)
+            return 2
+        print(f"switchover: internal error ({type(exc).__name__}: {exc}); "
+              "run again with SWITCHOVER_DEBUG=1 for details and please report it.",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

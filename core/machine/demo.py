@@ -1,0 +1,36 @@
+"""The bundled demo machines: snapshots that feed `--demo` and the tests alike."""
+
+from pathlib import Path
+from typing import NamedTuple
+
+from core.errors import BadInput
+from core.machine.snapshot import SystemSnapshot, load_snapshot
+from core.resources import load_json_resource, resource_path
+
+
+class DemoMachine(NamedTuple):
+    name: str
+    title: str
+    path: Path
+
+
+def list_demos() -> list[DemoMachine]:
+    """In the order of `resources/demo/index.json`; the first is the default demo."""
+    index = load_json_resource("demo", "index.json")
+    return [DemoMachine(item["name"], item["title"], resource_path("demo", item["name"] + ".json"))
+            for item in index["machines"]]
+
+
+def demo_machine(name: str | None) -> DemoMachine:
+    demos = list_demos()
+    if not name:
+        return demos[0]
+    for demo in demos:
+        if demo.name == name:
+            return demo
+    raise BadInput(f"There is no demo machine called {name!r}; "
+                   f"choose one of: {', '.join(d.name for d in demos)}.")
+
+
+def load_demo(name: str | None) -> SystemSnapshot:
+    return load_snapshot(demo_machine(name).path)

@@ -1,0 +1,1 @@
+"""The migration engine the three faces share, the wizard's route and the final report."""

@@ -1,0 +1,3 @@
+"""Password manager exports: recognising them by content, reading Kaspersky's, writing what
+others import.
+"""
