@@ -290,13 +290,9 @@ class RunPage(BasePage):
 
         def work(progress: Any, cancel: Any) -> Any:
             from core.app_dirs import state_dir
-            from core.uninstall.run import (
-                RealExecutor,
-                Runner,
-                SimulatedExecutor,
-                load_state,
-                new_state,
-            )
+            from core.uninstall.executors import RealExecutor, SimulatedExecutor
+            from core.uninstall.run import Runner
+            from core.uninstall.state import load_state, new_state
 
             folder = state_dir()
             path = folder / ("uninstall-simulated.json" if session.simulated
@@ -312,7 +308,7 @@ class RunPage(BasePage):
             if saved is not None and not session.simulated:
                 from core.backup.plan import plan_backup
                 from core.uninstall.plan import plan_uninstall
-                from core.uninstall.run import revalidate
+                from core.uninstall.state import revalidate
 
                 fresh = plan_uninstall(session.snapshot, session.detection,
                                        plan_backup(session.detection))

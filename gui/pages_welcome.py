@@ -55,7 +55,7 @@ class WelcomePage(BasePage):
 
         def find() -> bool:
             from core.app_dirs import state_dir
-            from core.uninstall.run import load_state
+            from core.uninstall.state import load_state
 
             state = load_state(state_dir() / "uninstall.json")
             return state is not None and not state.finished

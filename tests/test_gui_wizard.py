@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.migration.route import Page, next_page
 from core.uninstall.plan import ProtectionAfter, Step, UninstallPlan
-from core.uninstall.run import new_state, save_state
+from core.uninstall.state import new_state, save_state
 from gui.app import build_wizard, show_wizard
 from gui.errors import report_error
 from gui.session import Session

@@ -19,16 +19,10 @@ from core.errors import Cancelled, SwitchoverError
 from core.jobs import CancelToken, Progress
 from core.machine.demo import load_demo
 from core.machine.snapshot import load_snapshot
+from core.uninstall.executors import RealExecutor, signer_matches
 from core.uninstall.plan import Answers, ProtectionAfter, Step, UninstallPlan, plan_uninstall
-from core.uninstall.run import (
-    RealExecutor,
-    Runner,
-    load_state,
-    new_state,
-    revalidate,
-    save_state,
-    signer_matches,
-)
+from core.uninstall.run import Runner
+from core.uninstall.state import load_state, new_state, revalidate, save_state
 
 KTS = "kaspersky-total-security"
 

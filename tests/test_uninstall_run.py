@@ -18,17 +18,10 @@ from conftest import ROOT, run_cli
 from core.audit_log import verify_chain
 from core.errors import Cancelled, SwitchoverError
 from core.jobs import CancelToken, Progress
+from core.uninstall.executors import ExecResult, RealExecutor, SimulatedExecutor, interpret
 from core.uninstall.plan import ProtectionAfter, Step, UninstallPlan
-from core.uninstall.run import (
-    ExecResult,
-    RealExecutor,
-    Runner,
-    SimulatedExecutor,
-    interpret,
-    load_state,
-    new_state,
-    save_state,
-)
+from core.uninstall.run import Runner
+from core.uninstall.state import load_state, new_state, save_state
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the fake uninstallers are scripts")
 
@@ -225,7 +218,9 @@ DRIVER = textwrap.dedent("""
     from pathlib import Path
     sys.path.insert(0, sys.argv[1])
     from core.uninstall.plan import ProtectionAfter, Step, UninstallPlan
-    from core.uninstall.run import RealExecutor, Runner, load_state, new_state
+    from core.uninstall.executors import RealExecutor
+    from core.uninstall.run import Runner
+    from core.uninstall.state import load_state, new_state
     folder = Path(sys.argv[2])
     steps = tuple(Step(id=f"remove:{n}", kind="remove", title=n, description="",
                        program=str(folder / n), timeout=60) for n in ("a", "b", "c"))

@@ -14,17 +14,16 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from core.app_dirs import state_dir
     from core.fleet.migrate import Migration
     from core.fleet.policy import load_policy
-    from core.machine.source import snapshot_from
+    from core.machine.source import MachineRef
 
     if not args.unattended:
         raise BadInput("migrate runs without questions only with --unattended (for a person, "
                        "`switchover` opens the wizard).")
     policy = load_policy(args.policy)
-    simulated = bool(args.snapshot or args.demo is not None)
     report_path = Path(args.report) if args.report else None
     if report_path is not None and report_path.is_dir():
         raise BadInput(f"--report names the folder {report_path}; name the file to write.")
-    migration = Migration(policy, snapshot_from(args), simulated, args.dry_run, state_dir(),
+    migration = Migration(policy, MachineRef.from_args(args), args.dry_run, state_dir(),
                           report_path)
     code = migration.run()
     report = migration.report

@@ -10,24 +10,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-EXIT_REMAINS = 4
+from core.uninstall.plan import Answers
+
+if TYPE_CHECKING:
+    from core.migration.engine import RemovalResult
+    from core.uninstall.plan import Step, UninstallPlan
+    from core.uninstall.state import RunState
 
 
-def _answers(args: argparse.Namespace) -> Any:
-    from core.uninstall.plan import Answers
-
+def _answers(args: argparse.Namespace) -> Answers:
     return Answers(backup_done=args.backup_done, skip_backup=args.skip_backup,
                    confirmed=frozenset(args.confirm), accept_unprotected=args.accept_unprotected,
                    remove_ultraav=args.remove_ultraav, quiet=args.quiet)
 
 
-def _step_dict(step: Any, state: Any | None) -> dict[str, Any]:
+def _step_dict(step: Step, state: RunState | None) -> dict[str, Any]:
     data = {"id": step.id, "kind": step.kind, "title": step.title,
             "description": step.description, "argv": list(step.argv),
             "needs_admin": step.needs_admin, "may_reboot": step.may_reboot,
@@ -39,7 +40,7 @@ def _step_dict(step: Any, state: Any | None) -> dict[str, Any]:
     return data
 
 
-def _print_plan(plan: Any, state: Any | None, simulated: bool) -> None:
+def _print_plan(plan: UninstallPlan, state: RunState | None, simulated: bool) -> None:
     mode = " (simulated: nothing on this computer is changed)" if simulated else ""
     print(f"Uninstall plan{mode}:")
     from core.uninstall.cmdline import shown_command
@@ -61,7 +62,7 @@ def _print_plan(plan: Any, state: Any | None, simulated: bool) -> None:
         print(note)
 
 
-def _ask_terminal(step: Any) -> str | None:
+def _ask_terminal(step: Step) -> str | None:
     if not sys.stdin.isatty():
         return None
     print(f"\n{step.title}\n{step.description}")
@@ -69,139 +70,46 @@ def _ask_terminal(step: Any) -> str | None:
     return answer.strip().lower() or None
 
 
-def _verifier(simulated: bool, plan: Any) -> Any:
-    def simulated_verify() -> tuple[bool, str]:
-        return True, ("simulated: on a real machine Switchover looks again here for products, "
-                      "services, drivers, the root certificate and browser extensions. "
-                      + plan.protection_after.text)
-
-    def real_verify() -> tuple[bool, str]:
-        from core.detect.detection import detect
-        from core.machine.probes import probe_machine
-        from core.uninstall.verify import verify_removal
-
-        report = verify_removal(detect(probe_machine()))
-        lines = [report.summary()] + [f"{i.what} ({i.where}): {i.how}"
-                                      for i in report.instructions]
-        return report.ok, "\n".join(lines)  # gone *and* protected, or exit 4
-
-    return simulated_verify if simulated else real_verify
-
-
-def _load_or_plan(args: argparse.Namespace, simulated: bool, path: Path
-                  ) -> tuple[Any, Any]:
-    """A saved, unfinished run to resume, or a fresh plan for this machine."""
-    from core.backup.plan import plan_backup
-    from core.detect.detection import detect
-    from core.machine.source import snapshot_from
-    from core.uninstall.plan import plan_uninstall
-    from core.uninstall.run import load_state, revalidate
-
-    source = _source(args)
-    state = None if args.restart or args.dry_run else load_state(path)
-    if state is not None and (state.finished or state.source != source):
-        state = None  # another machine's or demo's run is not resumed here
-    snapshot = snapshot_from(args)
-    detection = detect(snapshot)
-    fresh = plan_uninstall(snapshot, detection, plan_backup(detection), _answers(args))
-    if state is not None:
-        if not simulated:
-            revalidate(state, fresh, {p.id for p in detection.products})
-        if not args.json:
-            print(f"Resuming the uninstall started {state.created}.", file=sys.stderr)
-        return state.plan, state
-    return fresh, None
-
-
-def _source(args: argparse.Namespace) -> str:
-    if args.snapshot:
-        return "snapshot:" + os.path.abspath(str(args.snapshot))
-    if args.demo is not None:
-        return "demo:" + str(args.demo or "")
-    return "this computer"
-
-
-def _show_only(args: argparse.Namespace, plan: Any, state: Any, simulated: bool) -> int:
-    if args.json:
-        _emit(plan, None, simulated, "planned")
-    else:
-        _print_plan(plan, state, simulated)
-        print("\nNothing was changed. Run again with --yes to carry out this plan.")
-    return EXIT_REMAINS if plan.leaves_unprotected else 0
-
-
-def _blocked(args: argparse.Namespace, plan: Any, simulated: bool) -> int:
-    message = "Not started: " + "; ".join(f"{s.title} ({s.description})"
-                                         for s in plan.blocked_by)
-    if args.json:
-        _emit(plan, None, simulated, "blocked", message)
-    else:
-        print(message, file=sys.stderr)
-    # Whatever waits (a confirmation, a gap in protection), a person must act: exit 4, as
-    # migrate and the README say.
-    return EXIT_REMAINS
-
-
 def cmd_uninstall(args: argparse.Namespace) -> int:
+    """The terminal's face of the migration engine's removal: it only asks and shows."""
     from core.app_dirs import state_dir
-    from core.uninstall.run import RealExecutor, Runner, SimulatedExecutor, new_state
+    from core.machine.source import MachineRef
+    from core.migration.engine import RemovalEngine, nobody
+    from core.uninstall.elevation import Asking
 
-    simulated = bool(args.snapshot or args.demo is not None)
-    folder = state_dir()
-    path = folder / ("uninstall-simulated.json" if simulated else "uninstall.json")
-    plan, state = _load_or_plan(args, simulated, path)
+    interactive = sys.stdin.isatty() and not args.json
+    engine = RemovalEngine(MachineRef.from_args(args), state_dir(),
+                           Asking.TERMINAL if interactive else Asking.UNATTENDED,
+                           _ask_terminal if interactive else nobody)
+    prepared = engine.prepare(_answers(args), restart=args.restart or args.dry_run)
+    if prepared.resumed and not args.json and prepared.state is not None:
+        print(f"Resuming the uninstall started {prepared.state.created}.", file=sys.stderr)
     if args.dry_run or not args.yes:
-        return _show_only(args, plan, state, simulated)
-    if state is None and plan.blocked_by:
-        return _blocked(args, plan, simulated)
-    if state is None and not any(step.kind in ("remove", "manual", "offer")
-                                 for step in plan.steps):
-        # A machine without Kaspersky: nothing to run, nothing to save or log.
+        result = engine.planned(prepared)
         if args.json:
-            _emit(plan, None, simulated, "nothing to remove")
+            _emit(result, engine.simulated)
         else:
-            print("No Kaspersky product was found: there is nothing to remove.")
-        return EXIT_REMAINS if plan.leaves_unprotected else 0
-    state = state or new_state(plan, simulated, _source(args))
-    elevate: tuple[str, ...] = ()
-    if sys.platform.startswith("linux") and hasattr(os, "geteuid") and os.geteuid() != 0:
-        elevate = ("/usr/bin/sudo",)
-    executor = SimulatedExecutor() if simulated else RealExecutor(elevate)
-    runner = Runner(state, path, executor, _ask_terminal if not args.json else lambda _: None,
-                    _verifier(simulated, plan), folder / "audit.jsonl")
-    state = runner.run()
-    outcome = _outcome(state)
+            _print_plan(result.plan, result.state, engine.simulated)
+            print("\nNothing was changed. Run again with --yes to carry out this plan.")
+        return int(result.exit_code)
+    result = engine.run(prepared)
     if args.json:
-        _emit(plan, state, simulated, outcome)
+        _emit(result, engine.simulated)
+    elif result.state is None:  # blocked, or nothing to remove: nothing ran
+        print(result.message, file=sys.stderr if result.outcome == "blocked" else sys.stdout)
     else:
-        _print_plan(plan, state, simulated)
-        print(f"\nOutcome: {outcome}.")
-    if state.finished:
-        path.replace(path.with_name(path.stem + f"-{state.created[:10]}.done.json"))
-    if outcome == "done":
-        return EXIT_REMAINS if plan.leaves_unprotected else 0
-    if outcome in ("something remains", "needs-user"):
-        return EXIT_REMAINS  # Kaspersky (or a gap in protection) is still there
-    return 0 if outcome == "needs-reboot" else 1
+        _print_plan(result.plan, result.state, engine.simulated)
+        print(f"\nOutcome: {result.outcome}. {result.message}")
+    return int(result.exit_code)
 
 
-def _outcome(state: Any) -> str:
-    if state.finished:
-        return "done"
-    step = state.next_step()
-    status: str = state.states[step.id].status
-    if step.kind == "verify" and status == "failed":
-        return "something remains"
-    return status
-
-
-def _emit(plan: Any, state: Any | None, simulated: bool, outcome: str,
-          message: str = "") -> None:
+def _emit(result: RemovalResult, simulated: bool) -> None:
+    plan = result.plan
     sys.stdout.write(json.dumps({
-        "simulated": simulated, "outcome": outcome, "message": message,
+        "simulated": simulated,
+        "outcome": str(result.outcome), "message": result.message,
         "protection_after": asdict(plan.protection_after),
         "leaves_unprotected": plan.leaves_unprotected,
         "blocked": [s.id for s in plan.blocked_by],
-        "steps": [_step_dict(s, state) for s in plan.steps],
+        "steps": [_step_dict(s, result.state) for s in plan.steps],
     }, indent=2, ensure_ascii=False) + "\n")
-

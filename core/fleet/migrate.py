@@ -24,9 +24,14 @@ from typing import Any
 from core.atomic import write_text_atomic
 from core.detect.detection import DetectionResult
 from core.errors import SwitchoverError
+from core.exit_codes import ExitCode
 from core.fleet.policy import Policy
+from core.machine.source import MachineRef
+from core.migration.engine import Outcome, RemovalEngine, Scan
+from core.uninstall.elevation import Asking
+from core.uninstall.plan import Answers
 
-EXIT_OK, EXIT_FAILED, EXIT_REMAINS = 0, 1, 4
+EXIT_OK, EXIT_FAILED, EXIT_REMAINS = ExitCode.OK, ExitCode.FAILED, ExitCode.REMAINS
 REPORT_FORMAT = "switchover-machine-report"
 
 
@@ -62,54 +67,52 @@ def expected_met(policy: Policy, detection: DetectionResult) -> tuple[bool, str]
     return False, f"The policy expects {policy.expected}, which is not active."
 
 
+# The machine report's words for the engine's outcomes (a contract: fleet-report and the
+# schema in docs/json-schemas/migrate.schema.json read these).
+REPORT_OUTCOME = {
+    Outcome.DONE: "removed", Outcome.NOTHING_TO_REMOVE: "nothing-to-do",
+    Outcome.PLANNED: "planned", Outcome.BLOCKED: "blocked",
+    Outcome.NEEDS_REBOOT: "needs-reboot", Outcome.NEEDS_USER: "needs-user",
+    Outcome.SOMETHING_REMAINS: "something-remains", Outcome.FAILED: "failed",
+}
+
+
 class Migration:
-    def __init__(self, policy: Policy, snapshot: Any, simulated: bool, dry_run: bool,
+    """The fleet's face of the migration engine: the policy answers for the person."""
+
+    def __init__(self, policy: Policy, machine: MachineRef, dry_run: bool,
                  state_dir: Path, report_path: Path | None = None) -> None:
         self.policy = policy
-        self.snapshot = snapshot
-        self.simulated = simulated
         self.dry_run = dry_run
-        self.state_dir = state_dir
         self.report_path = report_path
+        self.engine = RemovalEngine(machine, state_dir, Asking.UNATTENDED,
+                                    expectation=lambda after: expected_met(policy, after))
         self.report: dict[str, Any] = {
             "format": REPORT_FORMAT, "version": 1, "hostname": socket.gethostname(),
-            "platform": snapshot.platform, "simulated": simulated, "dry_run": dry_run,
+            "platform": "", "simulated": machine.simulated, "dry_run": dry_run,
             "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
 
-    @property
-    def _path(self) -> Path:
-        return self.state_dir / ("migrate-simulated.json" if self.simulated else "migrate.json")
-
     def run(self) -> int:
-        from core.detect.detection import detect
-
-        detection = detect(self.snapshot)
-        self.report.update(before=_products(detection),
+        scan = self.engine.scan()
+        detection = scan.detection
+        self.report.update(platform=scan.snapshot.platform, before=_products(detection),
                            protected_before=detection.protected,
                            protection_before=detection.protection.reason)
         if not detection.products:
             met, why = expected_met(self.policy, detection)
             return self._finish("nothing-to-do", EXIT_OK if met else EXIT_REMAINS, why)
-        saved = self._load()
-        if saved.get("backup") is None:
+        saved = None if self.dry_run else self.engine.recorded_backup()
+        if saved is None:
             code = self._backup(detection)
             if code is not None:
                 return code
         else:
-            self.report["backup"] = saved["backup"]
-        return self._uninstall(detection)
-
-    def _load(self) -> dict[str, Any]:
-        if self.dry_run or not self._path.is_file():
-            return {}
-        try:
-            return dict(json.loads(self._path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            return {}
+            self.report["backup"] = {"status": "done", **saved}
+        return self._uninstall(scan)
 
     def _backup(self, detection: DetectionResult) -> int | None:
-        from core.backup.archive import BackupOptions, run_backup
+        from core.backup.archive import BackupOptions
         from core.backup.plan import BackupChoices, plan_backup
 
         policy = self.policy
@@ -123,8 +126,9 @@ class Migration:
                                      "items": [i.title for i in plan.items]}
             return None
         try:
-            result = run_backup(plan, policy.expand(policy.destination),
-                                BackupOptions(live=not self.simulated, create_folder="last"))
+            result = self.engine.back_up(plan, policy.expand(policy.destination),
+                                         BackupOptions(live=not self.engine.simulated,
+                                                       create_folder="last"))
         except SwitchoverError as exc:
             self.report["backup"] = {"status": "failed", "error": str(exc)}
             if policy.backup_required:
@@ -133,21 +137,9 @@ class Migration:
         self.report["backup"] = {"status": "done", "archive": result.archive,
                                  "files": result.files, "bytes": result.bytes,
                                  "skipped": len(result.skipped)}
-        self.state_dir.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(self._path, json.dumps({"backup": self.report["backup"]}))
         return None
 
-    def _uninstall(self, detection: DetectionResult) -> int:
-        from core.backup.plan import plan_backup
-        from core.uninstall.plan import Answers, plan_uninstall
-        from core.uninstall.run import (
-            RealExecutor,
-            Runner,
-            SimulatedExecutor,
-            load_state,
-            new_state,
-        )
-
+    def _uninstall(self, scan: Scan) -> int:
         policy = self.policy
         backup = self.report.get("backup", {})
         answers = Answers(backup_done=backup.get("status") in ("done", "planned"),
@@ -155,75 +147,35 @@ class Migration:
                           confirmed=frozenset(policy.confirm),
                           accept_unprotected=policy.allow_unprotected,
                           remove_ultraav=policy.remove_ultraav, quiet=policy.quiet)
-        path = self.state_dir / ("uninstall-simulated.json" if self.simulated
-                                 else "uninstall.json")
-        from core.uninstall.run import revalidate
-
-        state = None if self.dry_run else load_state(path)
-        fresh = plan_uninstall(self.snapshot, detection, plan_backup(detection), answers)
-        if state is not None and not state.finished and not self.simulated:
-            revalidate(state, fresh, {p.id for p in detection.products})
-        plan = state.plan if state is not None and not state.finished else fresh
+        prepared = self.engine.prepare(answers, scan, restart=self.dry_run)
+        plan = prepared.plan
         self.report["protection_after_expected"] = plan.protection_after.text
         self.report["steps"] = [{"id": s.id, "title": s.title, "argv": list(s.argv)}
                                 for s in plan.steps]
-        if plan.blocked_by:
+        if self.dry_run and plan.blocked_by and prepared.state is None:
             # A step that waits for a person (a confirmation the policy does not give, a
-            # gap in protection it does not allow): exit 4, as for every command.
-            return self._finish("blocked", EXIT_REMAINS,
-                                "; ".join(f"{s.title}: {s.description}" for s in plan.blocked_by))
-        if self.dry_run:
-            code = EXIT_REMAINS if plan.leaves_unprotected else EXIT_OK
-            return self._finish("planned", code, "Dry run: nothing was changed.")
-        if state is None or state.finished:
-            state = new_state(plan, self.simulated)
-        elevate: tuple[str, ...] = ()
-        if not self.simulated and hasattr(os, "geteuid") and os.geteuid() != 0:
-            elevate = ("/usr/bin/sudo", "-n")
-        executor = SimulatedExecutor() if self.simulated else RealExecutor(elevate)
-        runner = Runner(state, path, executor, lambda _step: None, self._verify,
-                        self.state_dir / "audit.jsonl")
-        state = runner.run()
-        self.report["steps"] = [{"id": s.id, "title": s.title, "argv": list(s.argv),
-                                 **{k: v for k, v in asdict(state.states[s.id]).items()
-                                    if k in ("status", "detail", "exit_code")}}
-                                for s in plan.steps]
-        return self._outcome(state)
-
-    def _verify(self) -> tuple[bool, str]:
-        if self.simulated:
-            return True, "simulated: nothing was looked at again"
-        from core.detect.detection import detect
-        from core.machine.probes import probe_machine
-        from core.uninstall.verify import verify_removal
-
-        after = detect(probe_machine())
-        report = verify_removal(after)
-        met, why = expected_met(self.policy, after)
-        self.report.update(protected_after=report.protected, expected_protection_met=met,
-                           leftovers=[asdict(i) for i in report.instructions])
-        return report.ok and met, report.summary() + " " + why
-
-    def _outcome(self, state: Any) -> int:
-        if state.finished:
-            met = True if self.simulated else bool(self.report.get("expected_protection_met"))
-            self._path.unlink(missing_ok=True)
-            return self._finish("removed", EXIT_OK if met else EXIT_REMAINS,
-                                "Kaspersky was removed." if met else
-                                "Kaspersky was removed, but the expected protection is not "
-                                "active.")
-        step = state.next_step()
-        entry = state.states[step.id]
-        if entry.status == "needs-reboot":
-            return self._finish("needs-reboot", EXIT_OK, "Restart the machine and run the "
-                                                         "same command again to finish.")
-        if step.kind == "verify":
-            return self._finish("something-remains", EXIT_REMAINS, entry.detail)
-        if entry.status == "needs-user":
-            return self._finish("needs-user", EXIT_REMAINS, f"{step.title}: {entry.detail}")
-        return self._finish("failed", EXIT_FAILED, f"{step.title}: {entry.detail}")
+            # gap in protection it does not allow): exit 4, as the real run would.
+            return self._finish("blocked", EXIT_REMAINS, "; ".join(
+                f"{s.title}: {s.description}" for s in plan.blocked_by))
+        result = self.engine.planned(prepared) if self.dry_run else self.engine.run(prepared)
+        if result.outcome == Outcome.PLANNED:
+            return self._finish("planned", int(result.exit_code),
+                                "Dry run: nothing was changed.")
+        if result.state is not None:
+            state = result.state
+            self.report["steps"] = [
+                {"id": s.id, "title": s.title, "argv": list(s.argv),
+                 "status": str(state.states[s.id].status), "detail": state.states[s.id].detail,
+                 "exit_code": state.states[s.id].exit_code} for s in plan.steps]
+        if result.verification is not None:
+            self.report.update(protected_after=result.verification.protected,
+                               expected_protection_met=result.protected,
+                               leftovers=[asdict(i) for i in result.verification.instructions])
+        return self._finish(REPORT_OUTCOME[result.outcome], int(result.exit_code),
+                            result.message)
 
     def _finish(self, outcome: str, code: int, message: str) -> int:
+        code = int(code)
         self.report.update(outcome=outcome, exit_code=code, message=message,
                            finished=datetime.now(timezone.utc).isoformat(timespec="seconds"))
         target = self.report_target()
@@ -242,6 +194,6 @@ class Migration:
         the policy's report folder; else nowhere (standard output shows it)."""
         if self.report_path is not None:
             return self.report_path
-        if self.dry_run or self.simulated or not self.policy.report_dir:
+        if self.dry_run or self.engine.simulated or not self.policy.report_dir:
             return None
         return Path(self.policy.expand(self.policy.report_dir)) / f"{self.report['hostname']}.json"

@@ -23,6 +23,7 @@ from core.machine.product_codes import rebuild_guid
 from core.machine.signatures import load_signatures
 from core.machine.snapshot import SystemSnapshot
 from core.uninstall.cmdline import split_windows_command
+from core.uninstall.states import ProtectionState, StepKind
 
 MSIEXEC = r"C:\Windows\System32\msiexec.exe"
 KASPERSKY_TEAM_ID = "2Y8XE5CQ94"
@@ -59,7 +60,7 @@ class Answers:
 @dataclass(frozen=True)
 class Step:
     id: str
-    kind: str  # check | remove | manual | reboot | offer | verify
+    kind: StepKind
     title: str
     description: str
     program: str | None = None
@@ -81,7 +82,7 @@ class Step:
 
 @dataclass(frozen=True)
 class ProtectionAfter:
-    state: str  # other | defender | xprotect | none
+    state: ProtectionState
     text: str
 
 
@@ -98,7 +99,7 @@ class UninstallPlan:
 
     @property
     def leaves_unprotected(self) -> bool:
-        return self.protection_after.state == "none"
+        return self.protection_after.state == ProtectionState.NONE
 
 
 def _msi_code(entry: UninstallEntry) -> str | None:
@@ -186,7 +187,7 @@ def _windows_removal(product: DetectedProduct, answers: Answers) -> Step:
         code = _msi_code(entry)
         if code:
             return Step(
-                id=f"remove:{product.id}", kind="remove",
+                id=f"remove:{product.id}", kind=StepKind.REMOVE,
                 title=f"Remove {product.name} with Windows Installer",
                 description=f"Runs Windows Installer to remove {product.name} (product code "
                             f"{code}). Kaspersky may ask for its uninstall password and "
@@ -201,7 +202,7 @@ def _windows_removal(product: DetectedProduct, answers: Answers) -> Step:
         argv, reason = validate_command(command, product.install_paths)
         if argv is not None:
             return Step(
-                id=f"remove:{product.id}", kind="remove",
+                id=f"remove:{product.id}", kind=StepKind.REMOVE,
                 title=f"Remove {product.name} with its own uninstaller",
                 description=f"Runs {product.name}'s own uninstaller. It may ask for Kaspersky's "
                             "uninstall password.",
@@ -213,7 +214,7 @@ def _windows_removal(product: DetectedProduct, answers: Answers) -> Step:
 
 
 def _manual(product: DetectedProduct, why: str) -> Step:
-    return Step(id=f"remove:{product.id}", kind="manual",
+    return Step(id=f"remove:{product.id}", kind=StepKind.MANUAL,
                 title=f"Remove {product.name} by hand", description=f"{why} {KAVREMOVER}",
                 product_id=product.id, refused=why)
 
@@ -223,7 +224,7 @@ def _mac_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
         if app.bundle_id.casefold().startswith("com.kaspersky") and "uninstall" in (
                 (app.name or "") + app.path).casefold():
             return Step(
-                id=f"remove:{product.id}", kind="remove",
+                id=f"remove:{product.id}", kind=StepKind.REMOVE,
                 title=f"Remove {product.name} with Kaspersky's uninstaller",
                 description=f"Opens {app.name or 'the Kaspersky uninstaller'}; macOS asks "
                             "for an administrator password in its own window.",
@@ -241,7 +242,7 @@ def _mac_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
         a in ("package database record", "running service or program") for a in product.anchors)
     if listed or found_without_files:
         return Step(
-            id=f"remove:{product.id}", kind="remove",
+            id=f"remove:{product.id}", kind=StepKind.REMOVE,
             title=f"Remove {product.name} with Kaspersky's UninstallScript",
             description="Runs Kaspersky's own UninstallScript as administrator; macOS asks "
                         "for the password in its own window.",
@@ -269,7 +270,7 @@ def _linux_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
         program, args = "/usr/bin/dnf", ("remove", "-y", *ordered)
     else:
         return _manual(product, "Its packages come from more than one package manager.")
-    return Step(id=f"remove:{product.id}", kind="remove",
+    return Step(id=f"remove:{product.id}", kind=StepKind.REMOVE,
                 title=f"Remove {product.name} with the package manager",
                 description=f"Removes the packages {', '.join(ordered)} as administrator "
                             "(pkexec or sudo asks for the password).",
@@ -283,42 +284,52 @@ def protection_after(snapshot: SystemSnapshot, detection: DetectionResult) -> Pr
               and o.id not in ("microsoft-defender", "xprotect", "ultravpn")]
     if others:
         names = ", ".join(o.name for o in others)
-        return ProtectionAfter("other", f"{names} is active and will keep protecting it.")
+        return ProtectionAfter(
+            ProtectionState.OTHER, f"{names} is active and will keep protecting it.")
     if snapshot.platform == "windows":
         defender = next((o for o in detection.others if o.id == "microsoft-defender"), None)
         if "server" in snapshot.os.name.casefold():
-            return ProtectionAfter("none", "This is Windows Server: Microsoft Defender does "
+            return ProtectionAfter(
+            ProtectionState.NONE, "This is Windows Server: Microsoft Defender does "
                                            "not switch itself on when Kaspersky is removed.")
         if snapshot.os.windows_before_8:
-            return ProtectionAfter("none", "Windows 7 and older have no built-in anti-virus: "
+            return ProtectionAfter(
+            ProtectionState.NONE, "Windows 7 and older have no built-in anti-virus: "
                                            "nothing will protect this computer.")
         if defender is None:
-            return ProtectionAfter("none", "Microsoft Defender was not found on this computer.")
+            return ProtectionAfter(
+            ProtectionState.NONE, "Microsoft Defender was not found on this computer.")
         if defender.notes:
-            return ProtectionAfter("none", "Microsoft Defender is " + "; ".join(defender.notes)
+            return ProtectionAfter(
+            ProtectionState.NONE, "Microsoft Defender is " + "; ".join(defender.notes)
                                    + ", so it will not take over until that policy is removed.")
         if defender.active:
-            return ProtectionAfter("defender", "Microsoft Defender is on and will keep "
+            return ProtectionAfter(
+            ProtectionState.DEFENDER, "Microsoft Defender is on and will keep "
                                                "protecting it.")
-        return ProtectionAfter("defender", "Microsoft Defender will switch itself back on "
+        return ProtectionAfter(
+            ProtectionState.DEFENDER, "Microsoft Defender will switch itself back on "
                                            "(Windows does this when the last other "
                                            "anti-virus is removed).")
     if snapshot.platform == "macos":
-        return ProtectionAfter("xprotect", "Only macOS's built-in XProtect will be left: it "
+        return ProtectionAfter(
+            ProtectionState.XPROTECT, "Only macOS's built-in XProtect will be left: it "
                                            "blocks known malware but is basic protection.")
     on_demand = [o.name for o in detection.others if not o.realtime and o.id != "ultravpn"]
     if on_demand:
         verb = "scans" if len(on_demand) == 1 else "scan"
-        return ProtectionAfter("none", f"{', '.join(on_demand)} {verb} only when asked: "
+        return ProtectionAfter(
+            ProtectionState.NONE, f"{', '.join(on_demand)} {verb} only when asked: "
                                        "nothing will check files as they are opened on this "
                                        "Linux machine.")
-    return ProtectionAfter("none", "Nothing will scan for malware on this Linux machine.")
+    return ProtectionAfter(
+            ProtectionState.NONE, "Nothing will scan for malware on this Linux machine.")
 
 
 def _checks(snapshot: SystemSnapshot, detection: DetectionResult, backup: BackupPlan | None,
             answers: Answers, after: ProtectionAfter) -> list[Step]:
     steps = [Step(
-        id="check:backup", kind="check", title="Back up what uninstalling would lose",
+        id="check:backup", kind=StepKind.CHECK, title="Back up what uninstalling would lose",
         description=("Done." if answers.backup_done else
                      "Skipped at your request." if answers.skip_backup else
                      "Run the backup first (switchover backup), or say that you skip it."),
@@ -326,23 +337,23 @@ def _checks(snapshot: SystemSnapshot, detection: DetectionResult, backup: Backup
         ] if detection.products else []
     for item in backup.confirmations if backup else ():
         steps.append(Step(
-            id=f"check:{item.id}", kind="check", title=f"Confirm: {item.title}",
+            id=f"check:{item.id}", kind=StepKind.CHECK, title=f"Confirm: {item.title}",
             description=item.steps[-1] if item.steps else item.why, blocking=True,
             satisfied=item.id in answers.confirmed))
     if detection.products:
         steps.append(Step(
-            id="check:password", kind="check", title="Kaspersky's uninstall password",
+            id="check:password", kind=StepKind.CHECK, title="Kaspersky's uninstall password",
             description="If Kaspersky protects its settings or removal with a password, it "
                         "will ask for it. If nobody knows it: for home products, sign in to "
                         "My Kaspersky or use Kaspersky's removal tool; for business products, "
                         "ask the administrator to turn the password off in Kaspersky Security "
                         "Center.", satisfied=True))
     steps.append(Step(
-        id="check:protection", kind="check", title="Protection after removal",
+        id="check:protection", kind=StepKind.CHECK, title="Protection after removal",
         description=after.text + ("" if after.state != "none" else
                                   " Install another anti-virus first, or confirm that you "
                                   "accept a gap."),
-        blocking=after.state == "none",
+        blocking=after.state == ProtectionState.NONE,
         satisfied=after.state != "none" or answers.accept_unprotected))
     return steps
 
@@ -360,14 +371,14 @@ def plan_uninstall(snapshot: SystemSnapshot, detection: DetectionResult,
             steps.append(_mac_removal(product, snapshot))
         else:
             steps.append(_linux_removal(product, snapshot))
-    if any(s.may_reboot or s.kind == "manual" for s in steps):
-        steps.append(Step(id="reboot", kind="reboot", title="Restart the computer",
+    if any(s.may_reboot or s.kind == StepKind.MANUAL for s in steps):
+        steps.append(Step(id="reboot", kind=StepKind.REBOOT, title="Restart the computer",
                           description="Kaspersky finishes removing its drivers at the next "
                                       "start. Run Switchover again afterwards: it picks up "
                                       "here and checks that everything is gone."))
     if any(o.id in ("ultraav", "ultravpn") for o in detection.others):
         steps.append(Step(
-            id="offer:ultraav", kind="offer", title="UltraAV / UltraVPN",
+            id="offer:ultraav", kind=StepKind.OFFER, title="UltraAV / UltraVPN",
             description=("You chose to remove them: open Apps & Features (Settings → Apps), "
                          "choose UltraAV and UltraVPN and uninstall them with their own "
                          "uninstallers. Reports say other removal tools made them come back."
@@ -375,7 +386,7 @@ def plan_uninstall(snapshot: SystemSnapshot, detection: DetectionResult,
                          "They came with Kaspersky's September 2024 switch for US customers. "
                          "Keeping them is your choice; Switchover leaves them alone."),
             satisfied=True))
-    steps.append(Step(id="verify", kind="verify", title="Check that Kaspersky is gone",
+    steps.append(Step(id="verify", kind=StepKind.VERIFY, title="Check that Kaspersky is gone",
                       description="Looks again: product entries, services, processes, "
                                   "drivers, the Kaspersky root certificate, browser "
                                   "extensions, and that something protects the computer."))
