@@ -22,28 +22,6 @@ QLabel#demoBanner { background: palette(highlight); color: palette(highlighted-t
 """
 
 
-def scan_function(demo: str | None, snapshot: str | None) -> Callable[[], tuple[Any, Any]]:
-    """What the Scan page runs in the background: a demo machine, a saved one, or this one."""
-    def scan() -> tuple[Any, Any]:
-        from core.detect.detection import detect
-
-        if snapshot:
-            from core.machine.snapshot import load_snapshot
-
-            snap = load_snapshot(snapshot)
-        elif demo is not None:
-            from core.machine.demo import load_demo
-
-            snap = load_demo(demo or None)
-        else:
-            from core.machine.probes import probe_machine
-
-            snap = probe_machine()
-        return snap, detect(snap)
-
-    return scan
-
-
 def build_wizard(demo: str | None = None, snapshot: str | None = None,
                  demo_title: str | None = None, session: Session | None = None,
                  later: bool = False) -> QWizard:
@@ -74,11 +52,13 @@ def build_wizard(demo: str | None = None, snapshot: str | None = None,
 def add_remaining_pages(wizard: QWizard) -> None:
     from gui.pages import BanPage, ScanPage
     from gui.pages_backup import BackupPage, LosePage
-    from gui.pages_finish import ChoosePage, DonePage, ProtectedPage, RunPage, UninstallPage
+    from gui.pages_choose import ChoosePage
+    from gui.pages_finish import DonePage, ProtectedPage
+    from gui.pages_run import RunPage, UninstallPage
 
     session: Session = wizard.session  # type: ignore[attr-defined]
     pages = {
-        Page.SCAN: ScanPage(session, scan_function(session.demo, session.snapshot_path)),
+        Page.SCAN: ScanPage(session),
         Page.BAN: BanPage(session), Page.LOSE: LosePage(session),
         Page.BACKUP: BackupPage(session), Page.CHOOSE: ChoosePage(session),
         Page.UNINSTALL: UninstallPage(session), Page.RUN: RunPage(session),

@@ -13,7 +13,8 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
+from PySide6.QtWidgets import QWidget
 
 from core.jobs import CancelToken, Progress, ProgressCallback
 
@@ -53,7 +54,7 @@ class _Runnable(QRunnable):
             _deliver(job.done, result)
 
 
-def _deliver(signal: Signal, value: object) -> None:
+def _deliver(signal: SignalInstance, value: object) -> None:
     """Emit, unless the page that asked was closed meanwhile: then nobody is waiting."""
     with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
         signal.emit(value)
@@ -62,18 +63,31 @@ def _deliver(signal: Signal, value: object) -> None:
 def start_job(parent: QObject, work: Work, on_done: Callable[[Any], None],
               on_error: Callable[[BaseException], None] | None = None,
               on_progress: Callable[[Progress], None] | None = None) -> Job:
-    from gui.errors import report_error
-
     job = Job(parent, work)
     job.done.connect(job._finish)
     job.failed.connect(job._finish)
     job.done.connect(on_done)
-    job.failed.connect(on_error or (lambda exc: report_error(parent, exc)))
+    job.failed.connect(lambda exc: _route_failure(parent, exc, on_error))
     if on_progress is not None:
         job.progress.connect(on_progress)
     job.running = True
     QThreadPool.globalInstance().start(_Runnable(job))
     return job
+
+
+def _route_failure(parent: QObject, exc: BaseException,
+                   on_error: Callable[[BaseException], None] | None) -> None:
+    """Every job's failure passes here: a bug is logged and offered with "Copy details"
+    (gui.errors) whatever the page does with it; the page's own handler then shows the
+    sentence where the user is looking. Without one, gui.errors shows everything."""
+    from core.errors import SwitchoverError
+    from gui.errors import report_error
+
+    widget = parent if isinstance(parent, QWidget) else None
+    if on_error is None or not isinstance(exc, SwitchoverError):
+        report_error(widget, exc)
+    if on_error is not None:
+        on_error(exc)
 
 
 def run_job(parent: QObject, fn: Callable[[], Any], on_done: Callable[[Any], None],

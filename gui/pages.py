@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from gui.widgets import BasePage, browser, named, text_label
 if TYPE_CHECKING:  # detection loads only when the scan runs, off the UI thread
     from core.detect.detection import DetectionResult
     from core.detect.findings import DetectedProduct
+    from core.migration.engine import Scan
 
 
 class ScanPage(BasePage):
@@ -30,12 +30,10 @@ class ScanPage(BasePage):
 
     page_id = Page.SCAN
 
-    def __init__(self, session: Session, scan: Callable[[], tuple[Any, DetectionResult]]
-                 ) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(session, self.tr("What is on this computer"),
                          self.tr("Switchover looks for Kaspersky products, other security "
                                  "products, and leftovers of earlier removals."))
-        self._scan = scan
         self.progress = named(QProgressBar(), self.tr("Scanning"),
                               self.tr("Shown while Switchover looks at the computer."))
         self.progress.setRange(0, 0)  # busy: detection reports no steps
@@ -51,7 +49,7 @@ class ScanPage(BasePage):
 
     @property
     def result(self) -> DetectionResult | None:
-        return self.session.detection  # type: ignore[no-any-return]
+        return self.session.detection
 
     def initializePage(self) -> None:
         self.session.detection = None
@@ -60,10 +58,7 @@ class ScanPage(BasePage):
         self.summary.setText(self.tr("Scanning…"))
         self.explain.clear()
         self.completeChanged.emit()
-        run_job(self, self._scan, self._show, self._failed)
-
-    def isComplete(self) -> bool:
-        return self.session.detection is not None
+        run_job(self, self.session.engine().scan, self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
@@ -71,8 +66,8 @@ class ScanPage(BasePage):
             self.tr("The scan stopped because of an internal error: ") + repr(exc))
         self.summary.setText("<p><b>" + self.tr("Problem:") + "</b> " + escape(message) + "</p>")
 
-    def _show(self, found: tuple[Any, DetectionResult]) -> None:
-        self.session.snapshot, result = found
+    def _show(self, found: Scan) -> None:
+        self.session.snapshot, result = found.snapshot, found.detection
         self.session.detection = result
         self.progress.hide()
         verdict = (self.tr("This computer is protected right now.") if result.protected
@@ -146,6 +141,8 @@ class ScanPage(BasePage):
         pending = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while pending:  # long paths: the whole text is one hover away and read aloud
             item = pending.pop()
+            if item is None:
+                continue
             for column in (0, 1):
                 item.setToolTip(column, item.text(column))
             pending.extend(item.child(i) for i in range(item.childCount()))

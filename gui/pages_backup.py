@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -26,6 +26,9 @@ from core.migration.route import Page
 from gui.jobs import Job, run_job, start_job
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label
+
+if TYPE_CHECKING:
+    from core.passwords.csv_formats import Conversion
 
 
 def _size(count: float) -> str:
@@ -67,7 +70,6 @@ class LosePage(BasePage):
         self.skip.toggled.connect(self._changed)
         self.body.addWidget(self.skip)
         self.confirms: dict[str, QCheckBox] = {}
-        self.plan_ready = False
 
     # -- Password Manager ----------------------------------------------------------------
     def _password_box(self) -> QGroupBox:
@@ -160,18 +162,13 @@ class LosePage(BasePage):
         if not target:
             return
 
-        def work() -> Any:
-            from core.atomic import write_text_atomic
-            from core.passwords.csv_formats import convert
-            from core.passwords.kpm_export import parse_kpm_export
+        def work() -> Conversion:
+            from core.passwords.convert_file import convert_export_file
 
-            export = parse_kpm_export(Path(source).read_bytes().decode("utf-8-sig",
-                                                                       errors="replace"))
-            result = convert(export, fmt)
-            write_text_atomic(Path(target), result.csv_text, mode=0o600)
-            return result
+            # The save dialog has asked before replacing an existing file.
+            return convert_export_file(source, fmt, target, replace=True)[1]
 
-        def show(result: Any) -> None:
+        def show(result: Conversion) -> None:
             skipped = "".join(f"<li>{escape(t)} — {escape(r)}</li>" for t, r in result.skipped)
             self.convert_result.setText(
                 self.tr("<p>Saved {0} entries. <b>Delete the CSV and the .txt export after "
@@ -218,12 +215,12 @@ class LosePage(BasePage):
         check.toggled.connect(self._changed)
         self.folder_checks[path] = check
         self.folder_boxes.addWidget(check)
+        self._changed()  # what is shown ticked is what the backup copies
 
     def _add_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Folder to back up"))
         if path:
             self._add_folder_box(Path(path).name, path, True)
-            self._measure()
 
     def _pick_destination(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Where to save the backup"))
@@ -247,6 +244,10 @@ class LosePage(BasePage):
 
         def show(result: tuple[int, int | None, int]) -> None:
             total, free, needed = result  # core's rule, as the backup itself applies it
+            from core.migration.route import Space
+
+            self.session.space = Space(free, needed) if free is not None else None
+            self.completeChanged.emit()
             text = self.tr("Chosen folders: {0}.").replace("{0}", _size(total))
             if free is not None:
                 enough = free >= needed
@@ -265,7 +266,9 @@ class LosePage(BasePage):
 
         self.destination.setText(self.session.destination)
         detection = self.session.detection
-        self.plan_ready = False
+        self.session.backup_plan = None
+        if detection is None:  # the route never shows this page before a scan
+            return
         self.completeChanged.emit()
         # The planner is pure but reads its bundled rules: off the UI thread like all file work.
         run_job(self, lambda: plan_backup(detection), self._show_plan,
@@ -273,9 +276,9 @@ class LosePage(BasePage):
 
     def _show_plan(self, plan: Any) -> None:
         self.session.backup_plan = plan
-        self.plan_ready = True
         while self.items.count():
-            widget = self.items.takeAt(0).widget()
+            item = self.items.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget:
                 widget.deleteLater()
         self.confirms = {}
@@ -309,41 +312,28 @@ class LosePage(BasePage):
             for folder in found:
                 self._add_folder_box(folder.label, folder.path,
                                      folder.label in ("Documents", "Desktop", "Pictures"))
-            self._measure()
 
         if not self.session.simulated:
             run_job(self, folders, show, lambda _exc: None)
         self._changed()
 
     def _changed(self, *_: object) -> None:
+        """Forward what the user ticked and typed; core's route decides what it allows."""
         session = self.session
         session.confirmed = {key for key, box in self.confirms.items() if box.isChecked()}
-        session.folders = [p for p, c in self.folder_checks.items() if c.isChecked()]
+        folders = [p for p, c in self.folder_checks.items() if c.isChecked()]
+        if folders != session.folders:
+            session.folders = folders
+            session.space = None
+            self._measure()  # core measures the new choice against the target's free space
         session.skip_backup = self.skip.isChecked()
-        text = self.passphrase.text()
-        hint = passphrase_hint(text)
-        if text and self.again.text() and text != self.again.text():
+        session.passphrase, session.passphrase_again = self.passphrase.text(), self.again.text()
+        hint = passphrase_hint(session.passphrase)
+        if session.passphrase and session.passphrase_again \
+                and session.passphrase != session.passphrase_again:
             hint = self.tr("The two passphrases differ.")
         self.hint.setText(escape(hint))
-        ok = bool(text) and text == self.again.text() and not _weak(text)
-        session.passphrase = text if ok else None
         self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        session = self.session
-        if not self.plan_ready:
-            return False
-        if session.skip_backup:
-            return True
-        if not session.destination:
-            return False
-        return not session.password_export or session.passphrase is not None
-
-
-def _weak(text: str) -> bool:
-    from core.backup.secrets import passphrase_problem
-
-    return passphrase_problem(text) is not None
 
 
 class BackupPage(BasePage):
@@ -368,28 +358,27 @@ class BackupPage(BasePage):
             self.body.addWidget(widget)
         self.body.addStretch(1)
         self.job: Job | None = None
-        self.finished = False
 
     def initializePage(self) -> None:
-        self.finished = False
+        self.session.backup_result = None
         self.open.hide()
         if self.session.skip_backup:
             self.status.setText(self.tr("Backup skipped at your request."))
-            self.finished = True
             self.cancel.hide()
             self.completeChanged.emit()
             return
         session = self.session
 
         def work(progress: Any, cancel: Any) -> Any:
-            from core.backup.archive import BackupOptions, run_backup
+            from core.backup.archive import BackupOptions
             from core.backup.plan import BackupChoices, plan_backup
             from core.backup.verify import verify_archive
 
+            assert session.detection is not None  # the route comes here after a scan
             plan = plan_backup(session.detection, BackupChoices(
                 folders=tuple(session.folders), password_export=session.password_export))
-            result = run_backup(plan, session.destination, BackupOptions(
-                live=not session.simulated, passphrase=session.passphrase,
+            result = session.engine().back_up(plan, session.destination, BackupOptions(
+                live=not session.simulated, passphrase=session.passphrase or None,
                 password_export=session.password_export), progress, cancel)
             return result, verify_archive(result.archive, progress, cancel)
 
@@ -426,7 +415,8 @@ class BackupPage(BasePage):
 
     def _done(self, result: Any) -> None:
         backup, check = result
-        self.session.backup_result = backup
+        # Only a backup that passed its check counts as made (core's route reads this).
+        self.session.backup_result = backup if check.ok else None
         self.cancel.hide()
         self.bar.setValue(1000)
         verdict = (self.tr("Every file was read back and matches its checksum.") if check.ok
@@ -441,7 +431,6 @@ class BackupPage(BasePage):
                             f"{files}, {_size(backup.bytes)}. "
                             f"{verdict} {skipped}</p>")
         self.open.show()
-        self.finished = check.ok
         self.completeChanged.emit()
 
     def _open(self) -> None:
@@ -449,5 +438,3 @@ class BackupPage(BasePage):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(
                 self.session.backup_result.archive).parent)))
 
-    def isComplete(self) -> bool:
-        return self.finished

@@ -53,12 +53,10 @@ class WelcomePage(BasePage):
             return
         from gui.jobs import run_job
 
-        def find() -> bool:
-            from core.app_dirs import state_dir
-            from core.uninstall.state import load_state
+        engine = self.session.engine()
 
-            state = load_state(state_dir() / "uninstall.json")
-            return state is not None and not state.finished
+        def find() -> bool:  # the engine's resume rule: unfinished, and for this machine
+            return engine.saved_run() is not None
 
         def found(interrupted: object) -> None:
             self.resume.setVisible(bool(interrupted))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -12,11 +14,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from core.migration.route import Page, next_page
+from core.migration.route import Page, blocker, next_page
 from gui.session import Session
 
+W = TypeVar("W", bound=QWidget)
 
-def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+
+def named(widget: W, name: str, description: str = "") -> W:
     """Every control gets an accessible name (and a description where it helps)."""
     widget.setAccessibleName(name)
     if description:
@@ -78,8 +82,26 @@ class BasePage(QWizardPage):
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
 
+        self.why_not = QLabel()
+        self.why_not.setObjectName("whyNot")
+        self.why_not.setWordWrap(True)
+        self.why_not.setAccessibleName(self.tr("Why Next is not available yet"))
+        outer.addWidget(self.why_not)
+        self.completeChanged.connect(self._show_why_not)
+
+    def blocker(self) -> str | None:
+        """Core's answer to "may the user go on?" for this page (None: yes)."""
+        return blocker(self.page_id, self.session.facts())
+
+    def isComplete(self) -> bool:
+        return self.blocker() is None
+
+    def _show_why_not(self) -> None:
+        reason = self.blocker()
+        self.why_not.setText(self.tr(reason) if reason else "")
+        self.why_not.setVisible(bool(reason))
+
     def nextId(self) -> int:
         if self.page_id == Page.DONE:
             return -1
-        return int(next_page(self.page_id, self.session.kaspersky_found,
-                             self.session.resume_uninstall))
+        return int(next_page(self.page_id, self.session.facts()))

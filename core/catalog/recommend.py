@@ -229,3 +229,16 @@ def recommend(catalog: Catalog, request: Request, today: date,
         notes.append("macOS has Apple's XProtect built in; it is not listed because it "
                      "cannot be chosen or configured.")
     return RecommendResult(results, tuple(excluded), needs, detected_needs, tuple(notes))
+
+
+def install_commands(rec: Recommendation, platform: str) -> tuple[str, ...]:
+    """Terminal commands that install `rec` on `platform`, rebuilt from validated ids.
+
+    `winget` exists only on Windows and Homebrew only on macOS here (a Mac is never told
+    to run winget); Linux users install from their distribution or the vendor's page.
+    """
+    if platform == "windows" and rec.winget:
+        return (f"winget install --id {rec.winget} -e",)
+    if platform == "macos" and rec.homebrew:
+        return (f"brew install {rec.homebrew}",)
+    return ()

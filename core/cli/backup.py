@@ -179,29 +179,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_passwords(args: argparse.Namespace) -> int:
     if args.passwords_command == "find":
         return _find_exports(args)
-    from core.atomic import write_text_atomic
-    from core.passwords.csv_formats import FORMAT_NAMES, convert
-    from core.passwords.kpm_export import parse_kpm_export
-    from core.passwords.sniff import decode_head
+    from core.passwords.convert_file import convert_export_file
+    from core.passwords.csv_formats import FORMAT_NAMES
 
-    try:
-        raw = Path(args.export).read_bytes()
-    except OSError as exc:
-        raise BadInput(f"Cannot read {args.export} ({exc.strerror}).") from None
-    text = decode_head(raw)  # UTF-8 or UTF-16, with or without a byte-order mark
-    if text is None:
-        raise BadInput(f"{args.export} is not a text file.")
-    export = parse_kpm_export(text)
-    if not export.records:
-        raise BadInput(f"{args.export} does not look like a Kaspersky Password Manager "
-                       "text export (no Websites, Applications or Notes entries).")
-    out = Path(os.path.abspath(args.out))
-    if out.exists():
-        raise BadInput(f"{out} already exists; choose a new file name.")
-    if not out.parent.is_dir():
-        raise BadInput(f"The folder {out.parent} does not exist.")
-    result = convert(export, args.format)
-    write_text_atomic(out, result.csv_text, mode=0o600)
+    out, result = convert_export_file(args.export, args.format, args.out)
     print(f"Wrote {result.written} entries for {FORMAT_NAMES[args.format]} to {out}.")
     for title, reason in result.skipped:
         print(f"  not converted: {title} — {reason}")

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from core.atomic import write_text_atomic
 from core.errors import SwitchoverError
 from core.exit_codes import ExitCode
-from core.jobs import CancelToken, ProgressCallback, no_progress
+from core.jobs import CancelToken, Progress, ProgressCallback, no_progress
 from core.machine.source import MachineRef
 from core.uninstall.elevation import Asking, elevation
 from core.uninstall.plan import Answers, Step, UninstallPlan
@@ -206,7 +206,9 @@ class RemovalEngine:
                              "Nothing was changed.", prepared.plan, prepared.state)
 
     def run(self, prepared: Prepared, progress: ProgressCallback = no_progress,
-            cancel: CancelToken | None = None) -> RemovalResult:
+            cancel: CancelToken | None = None,
+            watch: Callable[[RunState], None] | None = None) -> RemovalResult:
+        """Run (or resume) the removal; `watch` sees each step's status as it changes."""
         from core.uninstall.executors import RealExecutor, SimulatedExecutor
         from core.uninstall.run import Runner
 
@@ -226,9 +228,16 @@ class RemovalEngine:
         state = prepared.state or new_state(plan, self.simulated, self.machine.source)
         executor = SimulatedExecutor() if self.simulated else RealExecutor(
             elevation(plan.platform, self.asking))
+        running = state
+
+        def report(update: Progress) -> None:
+            progress(update)
+            if watch is not None:
+                watch(running)
+
         runner = Runner(state, self.state_path, executor, self.ask,
                         lambda: self._verify(plan), self.state_dir / "audit.jsonl",
-                        progress, cancel)
+                        report, cancel)
         state = runner.run()
         if state.finished:
             self._archive(state)
@@ -240,17 +249,25 @@ class RemovalEngine:
             return True, ("simulated: on a real machine Switchover looks again here for "
                           "products, services, drivers, the root certificate and browser "
                           "extensions. " + plan.protection_after.text)
+        report, protected, why = self.look_again()
+        self._seen.report, self._seen.protected = report, (protected, why)
+        lines = [report.summary()] + [f"{i.what} ({i.where}): {i.how}"
+                                      for i in report.instructions]
+        return report.kaspersky_gone, "\n".join(lines)
+
+    def look_again(self) -> tuple[VerifyReport, bool, str]:
+        """Probe this computer again: is Kaspersky gone, and is it protected as expected?
+
+        The run's verify step and the wizard's "Protected again?" page both ask here, so
+        both apply the same definition of success.
+        """
         from core.detect.detection import detect
         from core.machine.probes import probe_machine
         from core.uninstall.verify import verify_removal
 
         after = detect(probe_machine())
-        report = verify_removal(after)
-        self._seen.report = report
-        self._seen.protected = self.expectation(after)
-        lines = [report.summary()] + [f"{i.what} ({i.where}): {i.how}"
-                                      for i in report.instructions]
-        return report.kaspersky_gone, "\n".join(lines)
+        protected, why = self.expectation(after)
+        return verify_removal(after), protected, why
 
     def _archive(self, state: RunState) -> None:
         """A finished run is kept for the record under a dated name, never resumed."""

@@ -11,9 +11,16 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core import __version__
+
+if TYPE_CHECKING:
+    from core.backup.archive import BackupResult
+    from core.catalog.recommend import Recommendation
+    from core.detect.detection import DetectionResult
+    from core.uninstall.state import RunState
+    from core.uninstall.verify import VerifyReport
 
 
 @dataclass
@@ -75,3 +82,31 @@ class Report:
         parts += [f"<p>{escape(n)}</p>" for n in self.notes]
         parts.append("</body></html>")
         return "".join(parts)
+
+
+def migration_report(simulated: bool, detection: DetectionResult | None,
+                     backup: BackupResult | None, chosen: Recommendation | None,
+                     state: RunState | None, verification: VerifyReport | None) -> Report:
+    """The report of one migration, whichever face ran it: assembled here, once."""
+    from dataclasses import asdict
+
+    report = Report(source="a demonstration machine" if simulated else "this computer",
+                    platform=detection.platform if detection else "")
+    if simulated:
+        report.notes.append("Demonstration: nothing on this computer was changed.")
+    if detection is not None:
+        report.found = [{"name": p.name, "detail": f"version {p.version or '?'}"}
+                        for p in detection.products]
+        report.protection_before = detection.protection.reason
+    if backup is not None:
+        report.backup = asdict(backup)
+    if chosen is not None:
+        report.chosen = {"name": chosen.name, "download_url": chosen.download_url,
+                         "reasons": [r.text for r in chosen.reasons]}
+    if state is not None:
+        report.uninstall = [{"title": s.title, "status": str(state.states[s.id].status),
+                             "detail": state.states[s.id].detail} for s in state.plan.steps]
+        report.protection_after = state.plan.protection_after.text
+    if verification is not None:  # what the re-check saw beats the forecast
+        report.protection_after = verification.protection
+    return report

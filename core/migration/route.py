@@ -1,12 +1,16 @@
-"""The wizard's route as pure logic, so every path can be tested without a screen.
+"""The wizard's route and its rules as pure logic, tested without a screen (as Electrum does).
 
-Qt draws the pages; which page follows which is decided here from plain facts about the
-session. A machine without Kaspersky goes from the scan straight to choosing protection
-(nothing to back up or remove); everyone else walks the whole way.
+Qt draws the pages and forwards what the user typed and ticked; everything a page would
+otherwise decide is decided here from plain facts (`WizardFacts`): which page follows
+which, and what must be true before Next is allowed. A page asks `blocker(page, facts)`
+and shows the sentence it returns. A machine without Kaspersky goes from the scan to the
+ban page and on to choosing protection (nothing to back up or remove); a resumed
+uninstall goes from Welcome straight to the run.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 
@@ -23,16 +27,97 @@ class Page(IntEnum):
     DONE = 9
 
 
-def next_page(page: Page, kaspersky_found: bool, resume_uninstall: bool = False) -> Page:
-    """The page after `page`; -1 in Qt terms is DONE's successor and is not returned here."""
-    if page == Page.WELCOME and resume_uninstall:
+@dataclass(frozen=True)
+class Space:
+    """Free space on the backup's target and what the backup needs there (core's rule)."""
+
+    free: int
+    needed: int
+
+
+@dataclass(frozen=True)
+class WizardFacts:
+    """What the wizard knows so far: plain data, copied from the session by the GUI."""
+
+    kaspersky_found: bool = False
+    resume_uninstall: bool = False
+    scanned: bool = False
+    backup_plan_ready: bool = False
+    skip_backup: bool = False
+    destination: str = ""
+    space: Space | None = None            # None: not measured (yet)
+    password_export: bool = False
+    passphrase: str = ""
+    passphrase_again: str = ""
+    must_confirm: frozenset[str] = frozenset()
+    confirmed: frozenset[str] = frozenset()
+    backup_done: bool = False
+    chosen: bool = False
+    already_protected: bool = False       # something the user keeps protects in real time
+    uninstall_plan_ready: bool = False
+    uninstall_blocked: tuple[str, ...] = field(default=())
+    run_over: bool = False                # the run stopped: finished, waiting or failed
+
+
+def next_page(page: Page, facts: WizardFacts) -> Page:
+    """The page after `page` (DONE is the last; Qt's -1 after it is the GUI's business)."""
+    if page == Page.WELCOME and facts.resume_uninstall:
         return Page.RUN
-    if page == Page.SCAN and not kaspersky_found:
-        return Page.BAN
-    if page == Page.BAN and not kaspersky_found:
-        return Page.CHOOSE
-    if page == Page.CHOOSE and not kaspersky_found:
-        return Page.DONE
+    if not facts.kaspersky_found:
+        if page == Page.BAN:
+            return Page.CHOOSE
+        if page == Page.CHOOSE:
+            return Page.DONE
     if page == Page.PROTECTED:
         return Page.DONE
     return Page(min(page + 1, Page.DONE))
+
+
+def passphrase_blocker(facts: WizardFacts) -> str | None:
+    from core.backup.secrets import passphrase_problem
+
+    if not facts.passphrase:
+        return "Choose a passphrase for the password export."
+    problem = passphrase_problem(facts.passphrase)
+    if problem:
+        return problem
+    if facts.passphrase != facts.passphrase_again:
+        return "The two passphrases differ."
+    return None
+
+
+def _lose_blocker(facts: WizardFacts) -> str | None:
+    if not facts.backup_plan_ready:
+        return "Looking at what uninstalling would lose…"
+    unconfirmed = facts.must_confirm - facts.confirmed
+    if unconfirmed:
+        return "Tick “I have done this” under each step only you can do."
+    if facts.skip_backup:
+        return None
+    if not facts.destination:
+        return "Choose where to save the backup, or tick that you skip it."
+    if facts.space is not None and facts.space.free < facts.space.needed:
+        return "There is not enough free space there: choose another place or fewer folders."
+    if facts.password_export:
+        return passphrase_blocker(facts)
+    return None
+
+
+def blocker(page: Page, facts: WizardFacts) -> str | None:
+    """Why Next is not allowed yet on `page`, in one sentence; None when it is."""
+    if page == Page.SCAN and not facts.scanned:
+        return "Looking at this computer…"
+    if page == Page.LOSE:
+        return _lose_blocker(facts)
+    if page == Page.BACKUP and not (facts.backup_done or facts.skip_backup):
+        return "Wait for the backup to finish and pass its check, or go back and skip it."
+    if page == Page.CHOOSE and not (facts.chosen or facts.already_protected):
+        return "Choose a replacement."
+    if page == Page.UNINSTALL:
+        if not facts.uninstall_plan_ready:
+            return "Preparing the removal plan…"
+        if facts.uninstall_blocked:
+            return "Before you can go on: " + "; ".join(facts.uninstall_blocked) + "."
+    if page == Page.RUN and not facts.run_over:
+        return "The uninstall is running."
+    return None

@@ -1,0 +1,150 @@
+"""Choose a replacement: ranked by core, every reason and source shown; the page only asks."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from core.migration.route import Page
+from gui.jobs import run_job
+from gui.session import Session
+from gui.widgets import BasePage, named, text_label
+
+if TYPE_CHECKING:
+    from core.catalog.recommend import Recommendation, RecommendResult
+    from core.catalog.records import Catalog
+    from core.catalog.store import CatalogInUse
+
+NEEDS = (("vpn", "VPN"), ("password-manager", "Password manager"),
+         ("parental-controls", "Parental controls"), ("identity", "Identity monitoring"),
+         ("firewall", "Firewall"))
+
+
+class ChoosePage(BasePage):
+    page_id = Page.CHOOSE
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, self.tr("Choose a replacement"),
+                         self.tr("Ranked by independent tests, features and record; every "
+                                 "reason is shown. No vendor pays to be here."))
+        filters = QHBoxLayout()
+        self.need_boxes: dict[str, QCheckBox] = {}
+        for key, label in NEEDS:
+            box = named(QCheckBox(self.tr(label)), self.tr("Needs {0}").replace("{0}", label),
+                        self.tr("Ranks products that include it higher."))
+            box.toggled.connect(lambda _on: self._load())
+            self.need_boxes[key] = box
+            filters.addWidget(box)
+        self.free = named(QCheckBox(self.tr("Free only")), self.tr("Free only"),
+                          self.tr("Shows only products with a free version."))
+        self.free.toggled.connect(lambda _on: self._load())
+        filters.addWidget(self.free)
+        self.body.addLayout(filters)
+        self.intro = text_label(name=self.tr("About the ranking"))
+        self.body.addWidget(self.intro)
+        self.cards = QVBoxLayout()
+        self.body.addLayout(self.cards)
+        self.group = QButtonGroup(self)
+        self.group.buttonToggled.connect(lambda _b, _on: self._chosen())
+        self.result: RecommendResult | None = None
+
+    def initializePage(self) -> None:
+        self._load()
+
+    def _load(self) -> None:
+        session = self.session
+        needs = tuple(k for k, box in self.need_boxes.items() if box.isChecked())
+        free = self.free.isChecked()
+
+        def work() -> tuple[CatalogInUse, RecommendResult]:
+            from core.catalog.recommend import Request, recommend
+            from core.catalog.store import load_catalog
+            from core.catalog.trust import load_trusted_keys
+
+            in_use = load_catalog(load_trusted_keys(), date.today())
+            platform = session.detection.platform if session.detection else "windows"
+            version = session.snapshot.os.version if session.snapshot else ""
+            return in_use, recommend(in_use.catalog, Request((platform,), needs, free,
+                                                             windows_version=version),
+                                     date.today(), session.detection)
+
+        run_job(self, work, self._show, lambda exc: self.intro.setText(escape(str(exc))))
+
+    def _show(self, loaded: tuple[CatalogInUse, RecommendResult]) -> None:
+        in_use, result = loaded
+        self.result = result
+        while self.cards.count():
+            item = self.cards.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget:
+                widget.deleteLater()
+        for button in self.group.buttons():
+            self.group.removeButton(button)
+        for key in result.needs_from_detection:
+            box = self.need_boxes.get(key)
+            if box is not None and not box.isChecked():
+                box.blockSignals(True)
+                box.setChecked(True)
+                box.blockSignals(False)
+        intro = [escape(n) for n in result.notes]
+        if result.needs_from_detection:
+            intro.insert(0, self.tr("Ticked because Kaspersky does this for you today: {0}.")
+                         .replace("{0}", ", ".join(result.needs_from_detection)))
+        intro.append(self.tr("Catalog version {0}, reviewed {1}.").replace(
+            "{0}", str(in_use.catalog.version)).replace("{1}", in_use.catalog.reviewed))
+        self.intro.setText("<p>" + "<br>".join(intro) + "</p>")
+        catalog = in_use.catalog
+        for rec in result.recommendations[:12]:
+            self.cards.addWidget(self._card(rec, catalog))
+        if result.excluded:
+            self.cards.addWidget(text_label("<p><small>" + self.tr("Not shown: ") + escape(
+                "; ".join(f"{n} ({w})" for n, w in result.excluded)) + "</small></p>"))
+        self._chosen()
+
+    def _card(self, rec: Recommendation, catalog: Catalog) -> QFrame:
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(card)
+        tag = {"microsoft-defender": self.tr(" — built into Windows, free"),
+               "clamav": self.tr(" — free, from your distribution")}.get(rec.id, "")
+        radio = named(QRadioButton(f"{rec.rank}. {rec.name}{tag}"),
+                      self.tr("Choose {0}").replace("{0}", rec.name), rec.price)
+        radio.setProperty("product_id", rec.id)
+        if self.session.chosen is not None and self.session.chosen.id == rec.id:
+            radio.setChecked(True)
+        self.group.addButton(radio)
+        layout.addWidget(radio)
+        lines = [f"+ {escape(r.text)}" for r in rec.reasons]
+        lines += [f"− {escape(c.text)}" for c in rec.cautions]
+        links = " ".join(f"<a href='{escape(catalog.sources[s].url)}'>[{i}]</a>"
+                         for i, s in enumerate(rec.sources, start=1) if s in catalog.sources)
+        layout.addWidget(text_label("<br>".join(lines) + f"<br><small>{escape(rec.price)}. "
+                                    f"{self.tr('Sources:')} {links}</small>",
+                                    self.tr("Reasons for {0}").replace("{0}", rec.name)))
+        page = named(QPushButton(self.tr("Open the vendor's page")),
+                     self.tr("Open {0}'s page").replace("{0}", rec.name),
+                     self.tr("Opens in your web browser."))
+        page.clicked.connect(lambda _c=False, url=rec.download_url:
+                             QDesktopServices.openUrl(QUrl(url)))
+        layout.addWidget(page)
+        return card
+
+    def _chosen(self) -> None:
+        button = self.group.checkedButton()
+        if button is not None and self.result is not None:
+            wanted = button.property("product_id")
+            self.session.chosen = next(r for r in self.result.recommendations if r.id == wanted)
+        self.completeChanged.emit()
