@@ -23,14 +23,12 @@ from core.machine.probes.macos import (
     parse_systemextensionsctl,
     probe_macos,
 )
-from core.machine.probes.windows import (
-    DictRegistryReader,
+from core.machine.probes.registry import DictRegistryReader
+from core.machine.probes.windows import folder_bases, probe_windows, windows_timezone
+from core.machine.probes.windows_security import (
     common_name,
-    folder_bases,
     parse_security_json,
-    probe_windows,
     security_command,
-    windows_timezone,
 )
 from core.machine.signatures import load_signatures
 from core.machine.snapshot import (
@@ -311,7 +309,7 @@ def test_security_command_is_one_safe_argument_list() -> None:
 def test_live_windows_probe_asks_powershell_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The live path with this machine's processes, an in-memory registry and PowerShell
     stood in by a canned answer: Security Center and roots land in the snapshot."""
-    import core.machine.probes.windows as windows
+    import core.machine.probes.windows_security as windows_security
 
     calls: list[list[str]] = []
 
@@ -321,7 +319,7 @@ def test_live_windows_probe_asks_powershell_once(monkeypatch: pytest.MonkeyPatch
         assert timeout == 20
         return SECURITY_JSON
 
-    monkeypatch.setattr(windows, "run", fake_run)
+    monkeypatch.setattr(windows_security, "run", fake_run)
     plan = plan_for("windows", load_signatures())
     snap = probe_windows(plan, registry=_windows_registry())
     assert len(calls) == 1 and calls[0][:4] == security_command()[:4]
