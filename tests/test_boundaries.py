@@ -113,3 +113,10 @@ def test_core_packages_import_only_downwards(repo_root: Path) -> None:
                 wrong.append(f"{path.relative_to(repo_root)}:{line} imports {module}")
     assert not wrong, "\n".join(wrong)
 
+
+
+def test_no_core_module_outgrows_a_small_room(repo_root: Path) -> None:
+    big = {str(p.relative_to(repo_root)): n for folder in ("core", "gui")
+           for p in (repo_root / folder).rglob("*.py")
+           if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450}  # ~400, with slack
+    assert not big, big

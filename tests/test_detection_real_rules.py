@@ -17,7 +17,7 @@ import pytest
 
 from core.detect.detection import DetectionResult, detect
 from core.detect.findings import DetectedProduct
-from core.machine.snapshot import load_snapshot, snapshot_from_dict
+from core.machine.snapshot_read import load_snapshot, snapshot_from_dict
 from core.uninstall.plan import plan_uninstall
 from tests.conftest import run_cli
 

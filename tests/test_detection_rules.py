@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.detect.detection import detect
-from core.machine.snapshot import snapshot_from_dict
+from core.machine.snapshot_read import snapshot_from_dict
 
 UNINSTALL = r"HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall"
 

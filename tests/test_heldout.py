@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from core.detect.detection import detect  # noqa: E402
-from core.machine.snapshot import load_snapshot  # noqa: E402
+from core.machine.snapshot_read import load_snapshot  # noqa: E402
 
 HELDOUT = Path(__file__).resolve().parent / "machines" / "heldout"
 MACHINES = sorted(HELDOUT.glob("*.json"))

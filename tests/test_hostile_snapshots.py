@@ -107,7 +107,7 @@ import json, sys
 from pathlib import Path
 from core.cli.detect_output import detection_to_dict
 from core.detect.detection import detect
-from core.machine.snapshot import load_snapshot
+from core.machine.snapshot_read import load_snapshot
 for path in sorted(Path(sys.argv[1]).rglob("*.json")):
     print(json.dumps(detection_to_dict(detect(load_snapshot(path))), sort_keys=False))
 """

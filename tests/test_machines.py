@@ -18,7 +18,7 @@ from core.backup.plan import plan_backup
 from core.detect.detection import DetectionResult, detect
 from core.detect.findings import DetectedProduct, OtherProduct
 from core.machine.demo import list_demos, load_demo
-from core.machine.snapshot import load_snapshot
+from core.machine.snapshot_read import load_snapshot
 from core.uninstall.plan import plan_uninstall, protection_after
 from tests.conftest import run_cli
 

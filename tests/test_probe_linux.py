@@ -10,7 +10,8 @@ import pytest
 
 from core.detect.detection import detect
 from core.machine.probes import probe_machine
-from core.machine.snapshot import snapshot_from_json, snapshot_to_json
+from core.machine.snapshot import snapshot_to_json
+from core.machine.snapshot_read import snapshot_from_json
 
 DPKG_STATUS = """\
 Package: bash

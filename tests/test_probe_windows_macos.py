@@ -31,12 +31,8 @@ from core.machine.probes.windows_security import (
     security_command,
 )
 from core.machine.signatures import load_signatures
-from core.machine.snapshot import (
-    Certificate,
-    SecurityCenterProduct,
-    snapshot_from_json,
-    snapshot_to_json,
-)
+from core.machine.snapshot import Certificate, SecurityCenterProduct, snapshot_to_json
+from core.machine.snapshot_read import snapshot_from_json
 
 UNINSTALL = r"HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall"
 UNINSTALL_32 = r"HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall"

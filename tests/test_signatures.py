@@ -19,7 +19,7 @@ from core.machine.signatures import (
     parse_signature_file,
     validate_patterns,
 )
-from core.machine.snapshot import snapshot_from_dict
+from core.machine.snapshot_read import snapshot_from_dict
 from core.resources import load_json_resource
 
 SIGS = load_signatures()

@@ -8,13 +8,8 @@ from pathlib import Path
 import pytest
 
 from core.errors import BadInput
-from core.machine.snapshot import (
-    MAX_SNAPSHOT_BYTES,
-    load_snapshot,
-    save_snapshot,
-    snapshot_from_dict,
-    snapshot_to_dict,
-)
+from core.machine.snapshot import MAX_SNAPSHOT_BYTES, save_snapshot, snapshot_to_dict
+from core.machine.snapshot_read import load_snapshot, snapshot_from_dict
 from tests.conftest import run_cli
 
 MINIMAL = {"format": "switchover-snapshot", "version": 1, "taken_at": "2026-11-20T09:14:03Z",

@@ -18,7 +18,7 @@ from core.detect.findings import UninstallEntry
 from core.errors import Cancelled, SwitchoverError
 from core.jobs import CancelToken, Progress
 from core.machine.demo import load_demo
-from core.machine.snapshot import load_snapshot
+from core.machine.snapshot_read import load_snapshot
 from core.uninstall.executors import RealExecutor, signer_matches
 from core.uninstall.plan import Answers, ProtectionAfter, Step, UninstallPlan, plan_uninstall
 from core.uninstall.run import Runner

@@ -11,7 +11,7 @@ from core.backup.plan import plan_backup
 from core.detect.detection import detect
 from core.detect.findings import UninstallEntry
 from core.machine.demo import list_demos, load_demo
-from core.machine.snapshot import load_snapshot
+from core.machine.snapshot_read import load_snapshot
 from core.uninstall.cmdline import split_windows_command
 from core.uninstall.plan import MSIEXEC, Answers, plan_uninstall, rebuild_guid, validate_command
 

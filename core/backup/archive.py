@@ -16,17 +16,12 @@ the user picked (which are on this computer) are archived for real.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
-import re
 import shutil
 import stat
 import subprocess
-import sys
 import tempfile
-import time
 import zipfile
-import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -48,21 +43,22 @@ from core.backup.manifest import (
     ManifestFile,
     Skipped,
 )
-from core.backup.names import display_path, should_store
+from core.backup.names import display_path
+from core.backup.partials import (
+    clean_stale_partials,
+    fsync_dir,
+    is_disk_full,
+    publish,
+    try_lock,
+)
 from core.backup.plan import BackupItem, BackupPlan
 from core.backup.readme_text import archive_readme
 from core.backup.secrets import SECRETS_NAME, passphrase_problem, secrets_7z
-from core.backup.sources import Collected, Collector, FileTask
-from core.backup.streaming import Hasher, SourceReadError
+from core.backup.sources import Collected, Collector
+from core.backup.streaming import Hasher
+from core.backup.zip_writer import Writeback, ZipWriter
 from core.errors import BadInput, Cancelled, SwitchoverError
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
-from core.long_paths import long_path
-
-PARTIAL_RE = re.compile(r"^\.switchover-backup-.+\.partial$")
-ZIP64_ABOVE = 1 << 30  # files this large get ZIP64 headers even if they would fit
-
-
-
 
 
 @dataclass(frozen=True)
@@ -90,194 +86,6 @@ class BackupResult:
 def count_of(number: int, noun: str) -> str:
     """`1 file`, `3 files`: summaries read as sentences."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _try_lock(fd: int) -> bool:
-    """An exclusive, non-blocking lock; False when another live process holds it."""
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def clean_stale_partials(dest: Path) -> int:
-    """Remove partial archives left by a backup that crashed or was killed.
-
-    A running backup holds a lock on its partial file (and on Windows keeps it open,
-    which forbids deleting it), so only abandoned ones can be locked and removed here.
-    """
-    removed = 0
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(dest):
-            if not PARTIAL_RE.match(entry.name):
-                continue
-            try:
-                fd = os.open(entry.path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-            except OSError:
-                continue
-            try:
-                stale = _try_lock(fd)
-            finally:
-                os.close(fd)
-            if stale:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-                    removed += 1
-    return removed
-
-
-def _zip_time(mtime: float) -> tuple[int, int, int, int, int, int]:
-    """ZIP holds local times from 1980 to 2107; clamp anything outside."""
-    stamp = time.localtime(min(max(mtime, 315532800.0), 4354819199.0))
-    return (max(1980, stamp.tm_year), stamp.tm_mon, stamp.tm_mday, stamp.tm_hour,
-            stamp.tm_min, stamp.tm_sec)
-
-
-def _iso(mtime: float) -> str | None:
-    try:
-        return datetime.fromtimestamp(mtime, tz=timezone.utc).isoformat(timespec="seconds")
-    except (OverflowError, OSError, ValueError):
-        return None  # a nonsense date on disk must not stop the backup
-
-
-WRITEBACK_EVERY = 64 * 1024 * 1024
-
-
-class _Writeback:
-    """Starts the disk writing the archive early, so the final fsync has little left to do.
-
-    Without it the kernel holds the whole archive in memory and the closing fsync waits
-    for all of it (measured: 0.2-1.2 s extra for 600 MB); `POSIX_FADV_DONTNEED` starts
-    asynchronous writeback of what is written so far and keeps a backup, which nobody
-    reads back soon, from pushing the user's working files out of the page cache.
-    """
-
-    def __init__(self, raw_file: BinaryIO) -> None:
-        self.raw = raw_file
-        self.pending = 0
-        self.enabled = hasattr(os, "posix_fadvise")
-
-    def wrote(self, count: int) -> None:
-        self.pending += count
-        if self.enabled and self.pending >= WRITEBACK_EVERY:
-            self.pending = 0
-            self.raw.flush()
-            with contextlib.suppress(OSError):
-                os.posix_fadvise(self.raw.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-
-
-def _incompressible(fd: int, size: int) -> bool:
-    """Whatever its name, content that does not shrink (already compressed, encrypted,
-    random) is stored: deflating it costs most of a backup's time and saves nothing. The
-    first KiB deflated at the fastest level tells, without moving the read position."""
-    if size < 1024 or not hasattr(os, "pread"):
-        return False
-    try:
-        head = os.pread(fd, 1024, 0)
-    except OSError:
-        return False
-    return len(zlib.compress(head, 1)) > len(head) * 0.97
-
-
-class _Writer:
-    """Writes entries into the open archive and keeps the manifest's records."""
-
-    def __init__(self, archive: zipfile.ZipFile, hasher: Hasher, meter: ProgressMeter,
-                 cancel: CancelToken, writeback: _Writeback) -> None:
-        self.zip = archive
-        self.hasher = hasher
-        self.meter = meter
-        self.cancel = cancel
-        self.writeback = writeback
-        self.files: list[ManifestFile] = []
-        self.skipped: list[Skipped] = []
-        self.warnings: list[str] = []
-
-    def add_file(self, task: FileTask) -> None:
-        self.meter.file_started(task.source)
-        # Non-blocking: if the file was swapped for a FIFO since the scan, open must not hang.
-        flags = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
-                 | getattr(os, "O_NONBLOCK", 0))
-        try:
-            fd = os.open(long_path(task.source), flags)
-        except OSError as exc:
-            self._skip_task(task, f"cannot be read ({exc.strerror})")
-            return
-        with os.fdopen(fd, "rb", buffering=0) as source:
-            before = os.fstat(fd)
-            now_id = (before.st_dev, before.st_ino) if before.st_ino else None
-            if not stat.S_ISREG(before.st_mode) or (
-                    task.identity and now_id and task.identity != now_id):
-                self._skip_task(task, "replaced by something else between the scan and the "
-                                      "copy: not copied")
-                return
-            info = zipfile.ZipInfo(task.arcname, date_time=_zip_time(before.st_mtime))
-            stored = (should_store(task.arcname) or before.st_size == 0
-                      or _incompressible(fd, before.st_size))
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            info.file_size = before.st_size  # lets zipfile pick ZIP64 for files over 4 GB
-            info.external_attr = (before.st_mode & 0xFFFF) << 16
-            incomplete = None
-            with self.zip.open(info, "w", force_zip64=before.st_size > ZIP64_ABOVE) as sink:
-                try:
-                    digest, size = self.hasher.copy(source, sink, self._wrote, self.cancel)
-                except SourceReadError as exc:
-                    incomplete = exc
-                    digest, size = exc.sha256, exc.done
-        warning = None
-        if incomplete is not None:
-            warning = (f"reading stopped after {size} bytes ({incomplete.error.strerror}); "
-                       "the copy is incomplete")
-        else:
-            with contextlib.suppress(OSError):
-                after = os.stat(long_path(task.source), follow_symlinks=False)
-                if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) \
-                        or size != before.st_size:
-                    warning = ("changed while being read: the copy may mix old and new "
-                               "content; back it up again when it is not in use")
-        if warning:
-            self.warnings.append(f"{display_path(task.source)}: {warning}")
-        self.files.append(ManifestFile(
-            name=task.arcname, original_path=display_path(task.source), size=size,
-            mtime=_iso(before.st_mtime), sha256=digest, stored=stored,
-            raw_name_b64=task.raw_b64, warning=warning, incomplete=incomplete is not None))
-        self.meter.file_done()
-
-    def _skip_task(self, task: FileTask, reason: str) -> None:
-        self.skipped.append(Skipped(display_path(task.source), reason))
-        self.meter.add_bytes(task.size)
-        self.meter.file_done()
-
-    def _wrote(self, count: int) -> None:
-        self.meter.add_bytes(count)
-        self.writeback.wrote(count)
-
-    def add_bytes(self, name: str, data: bytes, original: str, stored: bool = False) -> None:
-        import hashlib
-
-        info = zipfile.ZipInfo(name, date_time=_zip_time(time.time()))
-        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self.zip.writestr(info, data)
-        self.files.append(ManifestFile(
-            name=name, original_path=original, size=len(data),
-            mtime=_iso(time.time()), sha256=hashlib.sha256(data).hexdigest(), stored=stored))
-
-    def add_dir(self, name: str) -> None:
-        info = zipfile.ZipInfo(name, date_time=_zip_time(time.time()))
-        info.external_attr = (0o40755 << 16) | 0x10
-        self.zip.writestr(info, b"")
 
 
 def _settings_program_ok(item: BackupItem) -> str | None:
@@ -312,36 +120,6 @@ def _run_export(item: BackupItem, workdir: Path, cancel: CancelToken) -> tuple[P
         return None, (f"the export ended with code {done.returncode}; Kaspersky may ask "
                       "for its settings password: export from its settings window instead")
     return out, "exported with Kaspersky's own command"
-
-
-def _publish(partial: Path, dest: Path, now: datetime) -> Path:
-    """Give the finished archive its final name without ever replacing another file.
-
-    A hard link fails if the name exists, which makes the check and the naming one step;
-    file systems without hard links (FAT, exFAT on USB drives) fall back to a rename after
-    a check, which on Windows also refuses to replace.
-    """
-    stamp = now.strftime("%Y-%m-%d_%H%M%S")
-    for n in range(1, 1000):
-        candidate = dest / (f"switchover-backup-{stamp}.zip" if n == 1
-                            else f"switchover-backup-{stamp}-{n}.zip")
-        try:
-            os.link(partial, candidate)
-        except FileExistsError:
-            continue
-        except OSError:
-            if candidate.exists():
-                continue
-            os.rename(partial, candidate)
-            return candidate
-        os.unlink(partial)
-        return candidate
-    raise SwitchoverError(f"Too many backups named switchover-backup-{stamp} in {dest}.")
-
-
-def _is_disk_full(exc: OSError) -> bool:
-    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or \
-        getattr(exc, "winerror", None) in (39, 112)
 
 
 def _collect(plan: BackupPlan, options: BackupOptions, dest: Path, meter: ProgressMeter,
@@ -419,18 +197,18 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
         fd, name = tempfile.mkstemp(prefix=".switchover-backup-", suffix=".partial", dir=dest)
         partial = Path(name)
         with os.fdopen(fd, "w+b") as raw_file:
-            _try_lock(raw_file.fileno())  # held until closed: marks the file as in use
+            try_lock(raw_file.fileno())  # held until closed: marks the file as in use
             result = _write_archive(raw_file, plan, options, found, outcomes, workdir,
                                     progress, cancel, now)
             raw_file.flush()
             os.fsync(raw_file.fileno())
-        final = _publish(partial, dest, now)
-        _fsync_dir(dest)
+        final = publish(partial, dest, now)
+        fsync_dir(dest)
     except BaseException as exc:
         if partial is not None:
             with contextlib.suppress(OSError):
                 os.unlink(partial)
-        if isinstance(exc, OSError) and _is_disk_full(exc):
+        if isinstance(exc, OSError) and is_disk_full(exc):
             raise NotEnoughSpace(f"The disk holding {dest} is full; the unfinished backup "
                                  "was removed and nothing else was changed.") from None
         if isinstance(exc, OSError):
@@ -450,16 +228,6 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
         removed_partials=removed)
 
 
-def _fsync_dir(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _write_archive(raw_file: BinaryIO, plan: BackupPlan, options: BackupOptions,
                    found: Collected, outcomes: list[ItemOutcome], workdir: Path,
                    progress: ProgressCallback, cancel: CancelToken, now: datetime
@@ -467,7 +235,7 @@ def _write_archive(raw_file: BinaryIO, plan: BackupPlan, options: BackupOptions,
                               list[str]]:
     meter = ProgressMeter("copying", found.total_bytes, len(found.tasks), progress)
     with Hasher() as hasher, zipfile.ZipFile(raw_file, "w", allowZip64=True) as archive:
-        writer = _Writer(archive, hasher, meter, cancel, _Writeback(raw_file))
+        writer = ZipWriter(archive, hasher, meter, cancel, Writeback(raw_file))
         writer.skipped.extend(found.skipped)
         for task in found.tasks:
             writer.add_file(task)
@@ -494,7 +262,7 @@ def _write_archive(raw_file: BinaryIO, plan: BackupPlan, options: BackupOptions,
     return writer.files, writer.skipped, writer.warnings, outcomes, encrypted
 
 
-def _special_item(item: BackupItem, options: BackupOptions, writer: _Writer, workdir: Path,
+def _special_item(item: BackupItem, options: BackupOptions, writer: ZipWriter, workdir: Path,
                   cancel: CancelToken) -> ItemOutcome | None:
     """Licence notes, settings exports and the items only the user can act on."""
     if item.kind == "licence" and item.note_text:
@@ -516,7 +284,7 @@ def _special_item(item: BackupItem, options: BackupOptions, writer: _Writer, wor
     return None
 
 
-def _add_secrets(found: Collected, options: BackupOptions, writer: _Writer,
+def _add_secrets(found: Collected, options: BackupOptions, writer: ZipWriter,
                  outcomes: list[ItemOutcome]) -> list[str]:
     if not found.secrets:
         return []

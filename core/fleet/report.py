@@ -62,7 +62,7 @@ def _from_report(doc: dict[str, Any], path: Path) -> MachineRow:
 
 def _from_snapshot(path: Path) -> MachineRow:
     from core.detect.detection import detect
-    from core.machine.snapshot import load_snapshot
+    from core.machine.snapshot_read import load_snapshot
 
     detection = detect(load_snapshot(path))
     ages = [p.definitions_age_days for p in detection.products

@@ -4,7 +4,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from core.errors import BadInput
-from core.machine.snapshot import SystemSnapshot, load_snapshot
+from core.machine.snapshot import SystemSnapshot
+from core.machine.snapshot_read import load_snapshot
 from core.resources import load_json_resource, resource_path
 
 

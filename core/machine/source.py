@@ -43,7 +43,7 @@ class MachineRef:
 
     def snapshot(self) -> SystemSnapshot:
         if self.snapshot_path:
-            from core.machine.snapshot import load_snapshot
+            from core.machine.snapshot_read import load_snapshot
 
             return load_snapshot(self.snapshot_path)
         if self.demo is not None:
