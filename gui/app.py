@@ -6,7 +6,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
@@ -136,7 +136,7 @@ def run(demo: str | None = None, snapshot: str | None = None) -> int:
     return int(app.exec())
 
 
-def _icon() -> Any:
+def _icon() -> Path:
     from core.resources import resources_root
 
     return resources_root() / "icons" / "switchover-256.png"

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from core.jobs import CancelToken, Progress, ProgressCallback
 
-Work = Callable[[ProgressCallback, CancelToken], Any]
+T = TypeVar("T")
+Work = Callable[[ProgressCallback, CancelToken], T]
 
 
 class Job(QObject):
@@ -26,7 +27,7 @@ class Job(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, parent: QObject, work: Work) -> None:
+    def __init__(self, parent: QObject, work: Work[object]) -> None:
         super().__init__(parent)
         self.work = work
         self.token = CancelToken()
@@ -60,7 +61,7 @@ def _deliver(signal: SignalInstance, value: object) -> None:
         signal.emit(value)
 
 
-def start_job(parent: QObject, work: Work, on_done: Callable[[Any], None],
+def start_job(parent: QObject, work: Work[T], on_done: Callable[[T], None],
               on_error: Callable[[BaseException], None] | None = None,
               on_progress: Callable[[Progress], None] | None = None) -> Job:
     job = Job(parent, work)
@@ -90,7 +91,7 @@ def _route_failure(parent: QObject, exc: BaseException,
         on_error(exc)
 
 
-def run_job(parent: QObject, fn: Callable[[], Any], on_done: Callable[[Any], None],
+def run_job(parent: QObject, fn: Callable[[], T], on_done: Callable[[T], None],
             on_error: Callable[[BaseException], None]) -> Job:
     """For work that reports no progress and cannot be cancelled part-way."""
     return start_job(parent, lambda _progress, _cancel: fn(), on_done, on_error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from gui.session import Session
 from gui.widgets import BasePage, browser, named, text_label
 
 if TYPE_CHECKING:  # detection loads only when the scan runs, off the UI thread
+    from core.ban.explain import Explanation
     from core.detect.detection import DetectionResult
     from core.detect.findings import DetectedProduct
     from core.migration.engine import Scan
@@ -179,7 +180,7 @@ class BanPage(BasePage):
         session = self.session
         region = self.region.currentData() or None
 
-        def work() -> Any:
+        def work() -> Explanation:
             from core.ban.explain import explain
 
             return explain(session.snapshot, session.detection, date.today(), region)
@@ -187,7 +188,7 @@ class BanPage(BasePage):
         self.text.setHtml(self.tr("<p>Loading…</p>"))
         run_job(self, work, self._show, lambda exc: self.text.setPlainText(str(exc)))
 
-    def _show(self, result: Any) -> None:
+    def _show(self, result: Explanation) -> None:
         from core.ban.explain import long_date
 
         self.heading.setText(self.tr("As of {0}; region from {1}.").replace(

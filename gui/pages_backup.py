@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -21,13 +21,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.jobs import Progress
+from core.jobs import CancelToken, Progress, ProgressCallback
 from core.migration.route import Page
 from gui.jobs import Job, run_job, start_job
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label
 
 if TYPE_CHECKING:
+    from core.backup.archive import BackupResult
+    from core.backup.plan import BackupPlan
+    from core.backup.verify import VerifyResult
+    from core.machine.probes.user_data import UserFolder
     from core.passwords.csv_formats import Conversion
 
 
@@ -274,11 +278,11 @@ class LosePage(BasePage):
         run_job(self, lambda: plan_backup(detection), self._show_plan,
                 lambda exc: self.pm_help.setText(escape(str(exc))))
 
-    def _show_plan(self, plan: Any) -> None:
+    def _show_plan(self, plan: BackupPlan) -> None:
         self.session.backup_plan = plan
         while self.items.count():
-            item = self.items.takeAt(0)
-            widget = item.widget() if item is not None else None
+            taken = self.items.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget:
                 widget.deleteLater()
         self.confirms = {}
@@ -303,12 +307,12 @@ class LosePage(BasePage):
             self.tr("<p>No Kaspersky Password Manager was found. If you have a password export "
                     "anyway, you can still add it here.</p>"))
 
-        def folders() -> Any:
+        def folders() -> list[UserFolder]:
             from core.machine.probes.user_data import standard_folders
 
             return standard_folders()
 
-        def show(found: Any) -> None:
+        def show(found: list[UserFolder]) -> None:
             for folder in found:
                 self._add_folder_box(folder.label, folder.path,
                                      folder.label in ("Documents", "Desktop", "Pictures"))
@@ -369,7 +373,8 @@ class BackupPage(BasePage):
             return
         session = self.session
 
-        def work(progress: Any, cancel: Any) -> Any:
+        def work(progress: ProgressCallback, cancel: CancelToken
+                 ) -> tuple[BackupResult, VerifyResult]:
             from core.backup.archive import BackupOptions
             from core.backup.plan import BackupChoices, plan_backup
             from core.backup.verify import verify_archive
@@ -413,7 +418,7 @@ class BackupPage(BasePage):
                             self.tr("Cancelled: nothing was left behind. Go back to change "
                                     "your choices, or skip the backup."))
 
-    def _done(self, result: Any) -> None:
+    def _done(self, result: tuple[BackupResult, VerifyResult]) -> None:
         backup, check = result
         # Only a backup that passed its check counts as made (core's route reads this).
         self.session.backup_result = backup if check.ok else None

@@ -87,8 +87,8 @@ class ChoosePage(BasePage):
         in_use, result = loaded
         self.result = result
         while self.cards.count():
-            item = self.cards.takeAt(0)
-            widget = item.widget() if item is not None else None
+            taken = self.cards.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget:
                 widget.deleteLater()
         for button in self.group.buttons():

@@ -16,15 +16,20 @@ from __future__ import annotations
 import json
 import os
 import socket
-from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from core.atomic import write_text_atomic
 from core.detect.detection import DetectionResult
 from core.errors import SwitchoverError
 from core.exit_codes import ExitCode
+from core.fleet.machine_report import (
+    REPORT_FORMAT,
+    BackupEntry,
+    LeftoverEntry,
+    MachineReport,
+    ProductEntry,
+)
 from core.fleet.policy import Policy
 from core.machine.source import MachineRef
 from core.migration.engine import Outcome, RemovalEngine, Scan
@@ -32,10 +37,9 @@ from core.uninstall.elevation import Asking
 from core.uninstall.plan import Answers
 
 EXIT_OK, EXIT_FAILED, EXIT_REMAINS = ExitCode.OK, ExitCode.FAILED, ExitCode.REMAINS
-REPORT_FORMAT = "switchover-machine-report"
 
 
-def _products(detection: DetectionResult) -> list[dict[str, Any]]:
+def _products(detection: DetectionResult) -> list[ProductEntry]:
     return [{"id": p.id, "name": p.name, "version": p.version,
              "definitions_date": p.definitions_date.date().isoformat()
              if p.definitions_date else None,
@@ -87,7 +91,7 @@ class Migration:
         self.report_path = report_path
         self.engine = RemovalEngine(machine, state_dir, Asking.UNATTENDED,
                                     expectation=lambda after: expected_met(policy, after))
-        self.report: dict[str, Any] = {
+        self.report: MachineReport = {
             "format": REPORT_FORMAT, "version": 1, "hostname": socket.gethostname(),
             "platform": "", "simulated": machine.simulated, "dry_run": dry_run,
             "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -96,9 +100,11 @@ class Migration:
     def run(self) -> int:
         scan = self.engine.scan()
         detection = scan.detection
-        self.report.update(platform=scan.snapshot.platform, before=_products(detection),
-                           protected_before=detection.protected,
-                           protection_before=detection.protection.reason)
+        report = self.report
+        report["platform"] = scan.snapshot.platform
+        report["before"] = _products(detection)
+        report["protected_before"] = detection.protected
+        report["protection_before"] = detection.protection.reason
         if not detection.products:
             met, why = expected_met(self.policy, detection)
             return self._finish("nothing-to-do", EXIT_OK if met else EXIT_REMAINS, why)
@@ -108,7 +114,10 @@ class Migration:
             if code is not None:
                 return code
         else:
-            self.report["backup"] = {"status": "done", **saved}
+            self.report["backup"] = BackupEntry(status="done", archive=saved.get("archive"),
+                                                files=saved.get("files"),
+                                                bytes=saved.get("bytes"),
+                                                skipped=saved.get("skipped"))
         return self._uninstall(scan)
 
     def _backup(self, detection: DetectionResult) -> int | None:
@@ -168,16 +177,18 @@ class Migration:
                  "status": str(state.states[s.id].status), "detail": state.states[s.id].detail,
                  "exit_code": state.states[s.id].exit_code} for s in plan.steps]
         if result.verification is not None:
-            self.report.update(protected_after=result.verification.protected,
-                               expected_protection_met=result.protected,
-                               leftovers=[asdict(i) for i in result.verification.instructions])
+            self.report["protected_after"] = result.verification.protected
+            self.report["expected_protection_met"] = result.protected
+            self.report["leftovers"] = [LeftoverEntry(what=i.what, where=i.where, how=i.how)
+                                        for i in result.verification.instructions]
         return self._finish(REPORT_OUTCOME[result.outcome], int(result.exit_code),
                             result.message)
 
     def _finish(self, outcome: str, code: int, message: str) -> int:
         code = int(code)
-        self.report.update(outcome=outcome, exit_code=code, message=message,
-                           finished=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        report = self.report
+        report["outcome"], report["exit_code"], report["message"] = outcome, code, message
+        report["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         target = self.report_target()
         if target is not None:
             try:

@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from core.fleet.migrate import REPORT_FORMAT
+from core.fleet.machine_report import REPORT_FORMAT
 
 STATES = ("kaspersky-present", "needs-reboot", "failed", "removed-unprotected", "removed",
           "clean")

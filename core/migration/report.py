@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from core import __version__
 
@@ -23,21 +23,38 @@ if TYPE_CHECKING:
     from core.uninstall.verify import VerifyReport
 
 
+class FoundEntry(TypedDict):
+    name: str
+    detail: str
+
+
+class ChosenEntry(TypedDict):
+    name: str
+    download_url: str
+    reasons: list[str]
+
+
+class StepEntry(TypedDict):
+    title: str
+    status: str
+    detail: str
+
+
 @dataclass
 class Report:
     source: str
     platform: str
-    found: list[dict[str, Any]] = field(default_factory=list)
+    found: list[FoundEntry] = field(default_factory=list)
     protection_before: str = ""
-    backup: dict[str, Any] | None = None
-    chosen: dict[str, Any] | None = None
-    uninstall: list[dict[str, Any]] = field(default_factory=list)
+    backup: dict[str, object] | None = None  # BackupResult as JSON
+    chosen: ChosenEntry | None = None
+    uninstall: list[StepEntry] = field(default_factory=list)
     protection_after: str = ""
     notes: list[str] = field(default_factory=list)
     created: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(
         timespec="seconds"))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {"format": "switchover-report", "version": 1,
                 "switchover_version": __version__, **self.__dict__}
 
@@ -67,7 +84,7 @@ class Report:
             parts += ["<h2>What was backed up</h2><table>", rows([
                 ("Archive", str(self.backup.get("archive", ""))),
                 ("Files", str(self.backup.get("files", ""))),
-                ("Left out", str(len(self.backup.get("skipped", []))))]), "</table>"]
+                ("Left out", str(_count(self.backup.get("skipped"))))]), "</table>"]
         if self.chosen:
             parts += ["<h2>Chosen replacement</h2><table>", rows([
                 ("Product", str(self.chosen.get("name", ""))),
@@ -82,6 +99,10 @@ class Report:
         parts += [f"<p>{escape(n)}</p>" for n in self.notes]
         parts.append("</body></html>")
         return "".join(parts)
+
+
+def _count(items: object) -> int:
+    return len(items) if isinstance(items, (list, tuple)) else 0
 
 
 def migration_report(simulated: bool, detection: DetectionResult | None,
