@@ -226,8 +226,13 @@ class RunPage(BasePage):
         session.verification = result.verification or session.verification
         if result.state is not None:
             self._paint(result.plan, result.state.states)
-        if result.outcome == Outcome.DONE:
+        if result.outcome == Outcome.DONE and result.protected:
             self.status.setText(self.tr("Kaspersky's removal is complete."))
+        elif result.outcome == Outcome.DONE:
+            self.status.setText(self.tr("Kaspersky's removal is complete, but <b>nothing "
+                                        "protects this computer yet</b>: install the "
+                                        "replacement you chose now.") + "<br>"
+                                + escape(result.message))
         elif result.outcome == Outcome.NEEDS_REBOOT:
             self.status.setText(self.tr("<b>Restart the computer now.</b> When you open "
                                         "Switchover again it continues here and checks that "

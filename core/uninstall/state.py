@@ -96,7 +96,7 @@ def load_state(path: Path) -> RunState | None:
                   for k, v in doc["states"].items()}
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise SwitchoverError(f"The saved uninstall progress in {path} cannot be read ({exc}); "
-                              "move it away to start over.") from None
+                              "start over with --restart (or move the file away).") from None
     return RunState(plan, bool(doc.get("simulated")), states, str(doc.get("created", "")),
                     str(doc.get("source", "")))
 

@@ -1,0 +1,124 @@
+"""Walk the wizard to the report on demo machines and save a screenshot of every page.
+
+    xvfb-run -a python tests/walk_wizard.py --out screens            # every demo
+    xvfb-run -a python tests/walk_wizard.py --out screens linux-kesl # one
+
+It acts as a person would: ticks what the page asks to be ticked, adds a Documents folder
+with one letter in it, saves the backup into a temporary folder, picks the first
+replacement when one must be picked, presses "Uninstall now", and saves each page as
+`<demo>/<nn>-<page>.png`. Where the wizard stops it (a page whose Next stays off), it saves
+that page, prints the sentence the page shows, and goes on with the next demo. Not a
+test: the screenshots are for people to look at.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _wait(app: object, until: object, seconds: float = 30.0) -> bool:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if until():  # type: ignore[operator]
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def walk(demo: str, out: Path, size: tuple[int, int]) -> list[str]:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from core.machine.demo import demo_machine
+    from core.migration.route import Page
+    from gui.app import build_wizard
+    from gui.session import Session
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    work = Path(tempfile.mkdtemp(prefix=f"walk-{demo}-"))
+    os.environ["SWITCHOVER_STATE_DIR"] = str(work / "state")
+    session = Session(demo=demo, demo_title=demo_machine(demo).title)
+    session.destination = str(work / "backups")
+    os.makedirs(session.destination)
+    wizard = build_wizard(session=session)
+    wizard.resize(*size)
+    wizard.show()
+    folder = out / demo
+    folder.mkdir(parents=True, exist_ok=True)
+    seen: list[str] = []
+    for number in range(1, 20):
+        page = wizard.currentPage()
+        name = Page(wizard.currentId()).name.lower()
+        _prepare(page, name, work)
+        ready = _wait(app, page.isComplete, 30)
+        _wait(app, lambda: False, 0.3)  # let late text settle before the picture
+        wizard.grab().save(str(folder / f"{number:02d}-{name}.png"))
+        seen.append(name)
+        for box in [w for w in app.topLevelWidgets() if isinstance(w, QMessageBox)]:
+            print(f"  {demo}: a dialog was open: {box.text()}")
+            box.close()
+        if not ready:
+            why = getattr(page, "why_not", None)
+            print(f"  {demo}: stopped on {name}: {why.text() if why else '?'}")
+            break
+        if wizard.currentId() == int(Page.DONE):
+            break
+        wizard.next()
+    wizard.close()
+    return seen
+
+
+def _prepare(page: object, name: str, work: Path) -> None:
+    """What a person does on each page before pressing Next."""
+    if name == "lose":
+        from PySide6.QtWidgets import QApplication
+
+        _wait(QApplication.instance(), lambda: page.session.backup_plan is not None, 15)
+        for box in page.confirms.values():
+            box.setChecked(True)
+        docs = work / "Documents"
+        if not docs.exists():
+            docs.mkdir()
+            (docs / "letter.txt").write_text("Dear friend,\n")
+        page._add_folder_box("Documents", str(docs), True)
+    if name == "uninstall":
+        from PySide6.QtWidgets import QApplication
+
+        _wait(QApplication.instance(), lambda: page.session.uninstall_plan is not None, 15)
+        if page.accept.isVisibleTo(page):  # nothing would protect: the person accepts it
+            page.accept.setChecked(True)
+    if name == "choose":
+        from PySide6.QtWidgets import QApplication
+
+        _wait(QApplication.instance(), lambda: bool(page.group.buttons()), 15)
+        if not page.isComplete() and page.group.buttons():
+            page.group.buttons()[0].setChecked(True)
+
+
+def main() -> int:
+    from core.machine.demo import list_demos
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", required=True, help="folder for the screenshots")
+    parser.add_argument("--size", default="1024x768", help="window size, e.g. 1366x768")
+    parser.add_argument("demos", nargs="*", help="demo names (default: all)")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+    demos = args.demos or [d.name for d in list_demos()]
+    for demo in demos:
+        seen = walk(demo, Path(args.out), (width, height))
+        print(f"{demo}: {' → '.join(seen)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
