@@ -221,10 +221,9 @@ def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, 
         resolved = region_for(country, business)
     period = period_on(on)
     main = _main_product(detection) if detection else None
-    age = None
-    if main is not None and main.definitions_date is not None:
-        days = (on - main.definitions_date.date()).days
-        age = days if days >= 0 else None
+    # The scan's own count (as of when the machine was looked at): one number for the same
+    # thing on every page and in every command, never recomputed here from another date.
+    age = main.definitions_age_days if main is not None else None
     conditions = _conditions(detection, main, age)
     values = {
         "product": " ".join(x for x in (main.name, main.version) if x) if main else "",
