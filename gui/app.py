@@ -32,8 +32,9 @@ def build_wizard(demo: str | None = None, snapshot: str | None = None,
     Welcome's Next stays off until they exist.
     """
     session = session or Session(demo=demo, snapshot_path=snapshot, demo_title=demo_title)
-    wizard = QWizard()
-    wizard.session = session  # type: ignore[attr-defined]
+    from gui.wizard import MigrationWizard
+
+    wizard = MigrationWizard(session)
     title = "Switchover"
     if session.simulated:
         title += " — demonstration (nothing on this computer is changed)"
@@ -54,13 +55,17 @@ def add_remaining_pages(wizard: QWizard) -> None:
     from gui.pages_backup import BackupPage, LosePage
     from gui.pages_choose import ChoosePage
     from gui.pages_finish import DonePage, ProtectedPage
+    from gui.pages_ready import ReadyPage
     from gui.pages_run import RunPage, UninstallPage
+    from gui.wizard import MigrationWizard
 
-    session: Session = wizard.session  # type: ignore[attr-defined]
+    assert isinstance(wizard, MigrationWizard)
+    session = wizard.session
     pages = {
         Page.SCAN: ScanPage(session),
-        Page.BAN: BanPage(session), Page.LOSE: LosePage(session),
-        Page.BACKUP: BackupPage(session), Page.CHOOSE: ChoosePage(session),
+        Page.BAN: BanPage(session), Page.CHOOSE: ChoosePage(session),
+        Page.READY: ReadyPage(session), Page.LOSE: LosePage(session),
+        Page.BACKUP: BackupPage(session),
         Page.UNINSTALL: UninstallPage(session), Page.RUN: RunPage(session),
         Page.PROTECTED: ProtectedPage(session), Page.DONE: DonePage(session),
     }

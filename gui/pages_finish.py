@@ -66,16 +66,18 @@ class ProtectedPage(BasePage):
                              + "</ul>")
         chosen = session.chosen
         if chosen is not None and not chosen.built_in:
-            from core.catalog.recommend import install_commands
+            from core.catalog.install_guide import install_guide
 
-            platform = session.detection.platform if session.detection else ""
-            commands = [escape(c) for c in install_commands(chosen, platform)]
-            parts.append(self.tr("<p>Install <b>{0}</b> from its own page: <a href='{1}'>{1}"
-                                 "</a></p>").replace("{0}", escape(chosen.name))
-                         .replace("{1}", escape(chosen.download_url)))
-            if commands:
-                parts.append("<p>" + self.tr("Or in a terminal:") + " <code>"
-                             + "</code> / <code>".join(commands) + "</code></p>")
+            detection, snapshot = session.detection, session.snapshot
+            guide = install_guide(chosen, detection.platform if detection else "",
+                                  snapshot.os.name if snapshot else "")
+            parts.append(self.tr("<p><b>Now install {0}</b> from its own page: <a href='{1}'>"
+                                 "{1}</a></p>").replace("{0}", escape(chosen.name))
+                         .replace("{1}", escape(guide.page_url)))
+            if guide.commands:
+                parts.append("<p>" + self.tr("Or in a terminal:") + " " + " ".join(
+                    f"<code>{escape(c)}</code>" for c in guide.commands) + "</p>")
+            parts += [f"<p>{escape(note)}</p>" for note in guide.notes]
         elif chosen is not None:
             parts.append(self.tr("<p>You chose <b>{0}</b>, which is built in: nothing to "
                                  "install.</p>").replace("{0}", escape(chosen.name)))

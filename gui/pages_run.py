@@ -19,7 +19,7 @@ from core.jobs import CancelToken, Progress, ProgressCallback
 from core.migration.route import Page
 from core.uninstall.cmdline import shown_command
 from core.uninstall.states import ProtectionState, StepStatus
-from gui.jobs import run_job, start_job
+from gui.jobs import Job, run_job, start_job
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label
 
@@ -151,6 +151,7 @@ class RunPage(BasePage):
             self.body.addWidget(widget)
         self.asker = _Asker(self)
         self.asker.asked.connect(self._ask)
+        self.job: Job | None = None
 
     def initializePage(self) -> None:
         self.session.run_over = False
@@ -181,7 +182,7 @@ class RunPage(BasePage):
             return engine.run(prepared, progress, cancel,
                               lambda state: progress(_StepsUpdate(state)))  # type: ignore[arg-type]
 
-        start_job(self, work, self._finished, self._failed, self._progress)
+        self.job = start_job(self, work, self._finished, self._failed, self._progress)
 
     def _progress(self, update: object) -> None:
         if isinstance(update, _StepsUpdate):

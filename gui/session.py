@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from core.detect.protection import kept_protection
 from core.machine.source import MachineRef
 from core.migration.route import Space, WizardFacts
 
@@ -45,6 +46,7 @@ class Session:
     confirmed: set[str] = field(default_factory=set)
     backup_result: BackupResult | None = None
     chosen: Recommendation | None = None
+    replacement_ready: bool = False
     accept_unprotected: bool = False
     remove_ultraav: bool = False
     uninstall_plan: UninstallPlan | None = None
@@ -102,8 +104,8 @@ class Session:
             else frozenset(),
             confirmed=frozenset(self.confirmed), backup_done=self.backup_result is not None,
             chosen=self.chosen is not None,
-            already_protected=bool(detection and any(o.active and o.realtime
-                                                     for o in detection.others)),
+            already_protected=bool(detection and kept_protection(detection.others)),
+            replacement_ready=self.replacement_ready,
             uninstall_plan_ready=self.uninstall_plan is not None,
             uninstall_blocked=tuple(s.title for s in self.uninstall_plan.blocked_by)
             if self.uninstall_plan else (),

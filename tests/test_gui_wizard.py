@@ -56,7 +56,20 @@ def test_a_demo_migration_from_welcome_to_report(qtbot, tmp_path: Path) -> None:
     _next(qtbot, wizard)  # scan
     qtbot.waitUntil(lambda: "Is it illegal" in wizard.currentPage().text.toPlainText(),
                     timeout=10000)
-    _next(qtbot, wizard)  # ban
+    _next(qtbot, wizard)  # ban: the replacement comes first, as the ban page advises
+    choose = wizard.currentPage()
+    assert wizard.currentId() == Page.CHOOSE
+    qtbot.waitUntil(lambda: bool(choose.group.buttons()), timeout=10000)
+    assert choose.need_boxes["password-manager"].isChecked(), "from what Kaspersky did"
+    choose.group.buttons()[0].setChecked(True)
+    assert session.chosen.id == "microsoft-defender"
+    _next(qtbot, wizard)  # choose
+    ready = wizard.currentPage()
+    assert wizard.currentId() == Page.READY
+    # Windows switches Defender back on by itself here: nothing to download.
+    qtbot.waitUntil(ready.isComplete, timeout=10000)
+    assert "Nothing to install" in ready.guide_text.text()
+    _next(qtbot, wizard)  # ready
     lose = wizard.currentPage()
     qtbot.waitUntil(lambda: session.backup_plan is not None, timeout=10000)
     assert not lose.isComplete() and "I have done this" in lose.why_not.text()
@@ -73,12 +86,6 @@ def test_a_demo_migration_from_welcome_to_report(qtbot, tmp_path: Path) -> None:
     with zipfile.ZipFile(session.backup_result.archive) as archive:  # the folder shown
         assert any(n.endswith("Documents/letter.txt") for n in archive.namelist())  # ticked
     _next(qtbot, wizard)  # backup
-    choose = wizard.currentPage()
-    qtbot.waitUntil(lambda: bool(choose.group.buttons()), timeout=10000)
-    assert choose.need_boxes["password-manager"].isChecked(), "from what Kaspersky did"
-    choose.group.buttons()[0].setChecked(True)
-    assert session.chosen.id == "microsoft-defender"
-    _next(qtbot, wizard)  # choose
     review = wizard.currentPage()
     assert review.isCommitPage()
     qtbot.waitUntil(review.isComplete, timeout=10000)
@@ -217,3 +224,83 @@ def test_an_interrupted_uninstall_resumed_from_welcome_runs_to_the_end(qtbot) ->
     assert run.tree.topLevelItem(0).text(0) == "Check"  # the saved plan's steps are shown
     wizard.next()
     assert wizard.currentId() in (Page.PROTECTED, Page.DONE)
+
+
+def test_a_mac_is_told_its_own_way_to_install_never_winget(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard, _ = _wizard(qtbot, tmp_path, "macos-kaspersky")
+    for _ in range(3):  # welcome, scan, ban
+        _next(qtbot, wizard)
+    choose = wizard.currentPage()
+    qtbot.waitUntil(lambda: bool(choose.group.buttons()), timeout=10000)
+    with_brew = [b for b in choose.group.buttons() if b.property("product_id") in
+                 {r.id for r in choose.result.recommendations if r.homebrew}]
+    assert with_brew, "the catalog offers a Homebrew package on macOS"
+    with_brew[0].setChecked(True)
+    _next(qtbot, wizard)
+    ready = wizard.currentPage()
+    assert wizard.currentId() == Page.READY
+    qtbot.waitUntil(lambda: ready.guide is not None, timeout=10000)
+    shown = ready.guide_text.text() + ready.commands.text()
+    assert "winget" not in shown and "brew install" in ready.commands.text()
+    assert not ready.isComplete()  # the installer is not at hand yet
+    ready.have_it.setChecked(True)
+    assert ready.isComplete()
+
+
+def _answer(qtbot, button_text: str) -> None:  # type: ignore[no-untyped-def]
+    """Click `button_text` in the question the wizard is asking."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def asking() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() + [
+            c for t in QApplication.topLevelWidgets() for c in t.findChildren(QMessageBox)]
+            if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(asking()), timeout=5000)
+    box = asking()[-1]
+    next(b for b in box.buttons() if b.text() == button_text).click()
+
+
+def test_back_during_a_backup_asks_stops_it_and_never_runs_two(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from core.detect.detection import detect
+    from core.machine.demo import load_demo
+
+    wizard, session = _wizard(qtbot, tmp_path, "windows-clean-defender")
+    big = tmp_path / "big"
+    big.mkdir()
+    chunk = os.urandom(10_000_000)
+    for i in range(60):
+        (big / f"{i}.bin").write_bytes(chunk)
+    session.detection = detect(load_demo("windows-clean-defender"))
+    wizard.setStartId(int(Page.LOSE))
+    wizard.restart()
+    lose = wizard.currentPage()
+    qtbot.waitUntil(lambda: session.backup_plan is not None, timeout=10000)
+    lose._add_folder_box("big", str(big), True)  # what "Add a folder…" does
+    _next(qtbot, wizard)  # Lose → Backup: the backup starts
+    backup = wizard.currentPage()
+    assert wizard.currentId() == Page.BACKUP and backup.job.running
+    wizard.button(QWizard.WizardButton.BackButton).click()
+    _answer(qtbot, "Keep going")  # nothing happens: the backup goes on, the page stays
+    assert wizard.currentId() == Page.BACKUP and backup.job.running
+    wizard.button(QWizard.WizardButton.BackButton).click()
+    _answer(qtbot, "Stop it")
+    qtbot.waitUntil(lambda: wizard.currentId() == Page.LOSE, timeout=30000)
+    assert os.listdir(session.destination) == []  # the unfinished archive was removed
+    wizard.next()  # one new backup, alone
+    qtbot.waitUntil(lambda: session.backup_result is not None, timeout=60000)
+    assert len(os.listdir(session.destination)) == 1
+
+
+def test_cancel_on_a_real_run_asks_before_leaving(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    session = Session()  # this computer, not a demo
+    wizard = build_wizard(session=session)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _next(qtbot, wizard)  # welcome → scan
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    _answer(qtbot, "Keep going")
+    assert wizard.isVisible()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    _answer(qtbot, "Leave")
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from core.migration.route import Page, Space, WizardFacts, blocker, next_page
+from core.migration.route import Page, Space, WizardFacts, blocker, next_page, steps
 
 STRONG = "correct horse battery staple orbit"
-READY = WizardFacts(kaspersky_found=True, scanned=True, backup_plan_ready=True,
+READY = WizardFacts(kaspersky_found=True, scanned=True, backup_plan_ready=True, chosen=True,
                     destination="/media/usb", space=Space(free=10**9, needed=10**6))
 
 
@@ -25,10 +25,30 @@ def walk(facts: WizardFacts) -> list[Page]:
 def test_a_machine_without_kaspersky_skips_backup_and_removal() -> None:
     assert walk(WizardFacts(kaspersky_found=False)) == [
         Page.WELCOME, Page.SCAN, Page.BAN, Page.CHOOSE, Page.DONE]
+    # Choosing something new still shows how to get it.
+    assert walk(WizardFacts(kaspersky_found=False, chosen=True)) == [
+        Page.WELCOME, Page.SCAN, Page.BAN, Page.CHOOSE, Page.READY, Page.DONE]
 
 
-def test_a_kaspersky_machine_walks_every_page_in_order() -> None:
+def test_the_new_protection_is_ready_before_anything_is_backed_up_or_removed() -> None:
     assert walk(READY) == list(Page)
+    route = walk(READY)
+    assert route.index(Page.READY) < route.index(Page.BACKUP) < route.index(Page.RUN)
+
+
+def test_keeping_what_already_protects_skips_getting_a_replacement_ready() -> None:
+    kept = replace(READY, chosen=False, already_protected=True)
+    assert Page.READY not in walk(kept) and Page.BACKUP in walk(kept)
+
+
+def test_the_step_rail_lists_exactly_the_pages_this_user_will_see() -> None:
+    assert steps(READY) == walk(READY)
+    assert steps(WizardFacts()) == walk(WizardFacts())
+
+
+def test_getting_ready_needs_the_vendor_page_opened_or_the_installer_at_hand() -> None:
+    assert blocker(Page.READY, READY) is not None
+    assert blocker(Page.READY, replace(READY, replacement_ready=True)) is None
 
 
 def test_a_resumed_uninstall_goes_from_welcome_straight_to_the_run() -> None:
@@ -83,7 +103,7 @@ def test_the_backup_page_lets_go_only_after_a_checked_backup_or_a_skip() -> None
 
 
 def test_a_machine_already_protected_can_go_on_without_choosing() -> None:
-    assert blocker(Page.CHOOSE, READY) == "Choose a replacement."
+    assert blocker(Page.CHOOSE, replace(READY, chosen=False)) == "Choose a replacement."
     assert blocker(Page.CHOOSE, replace(READY, chosen=True)) is None
     assert blocker(Page.CHOOSE, replace(READY, already_protected=True)) is None
 

@@ -64,6 +64,7 @@ class Recommendation:
     winget: str | None
     homebrew: str | None
     price: str
+    homebrew_kind: str | None = None  # "cask" or "formula"
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -218,7 +219,7 @@ def recommend(catalog: Catalog, request: Request, today: date,
     results = tuple(
         Recommendation(product.id, product.name, rank, total, product.id in built_in_ids,
                        tuple(reasons), tuple(cautions), product.download_url, product.winget,
-                       product.homebrew, _price(product))
+                       product.homebrew, _price(product), product.homebrew_kind)
         for rank, (total, product, reasons, cautions) in enumerate(scored, start=1))
     notes = ["Ranked by what independent labs, the vendors' own pages and regulators say; "
              "no vendor pays to be listed, and no link earns Switchover anything."]
@@ -230,15 +231,3 @@ def recommend(catalog: Catalog, request: Request, today: date,
                      "cannot be chosen or configured.")
     return RecommendResult(results, tuple(excluded), needs, detected_needs, tuple(notes))
 
-
-def install_commands(rec: Recommendation, platform: str) -> tuple[str, ...]:
-    """Terminal commands that install `rec` on `platform`, rebuilt from validated ids.
-
-    `winget` exists only on Windows and Homebrew only on macOS here (a Mac is never told
-    to run winget); Linux users install from their distribution or the vendor's page.
-    """
-    if platform == "windows" and rec.winget:
-        return (f"winget install --id {rec.winget} -e",)
-    if platform == "macos" and rec.homebrew:
-        return (f"brew install {rec.homebrew}",)
-    return ()

@@ -74,3 +74,13 @@ def assess_protection(platform: str, products: Sequence[DetectedProduct],
         parts.append("Windows Security Center could not be read, so this is judged from "
                      "services alone.")
     return Protection(False, (), " ".join(parts))
+
+
+def kept_protection(others: Sequence[OtherProduct]) -> tuple[str, ...]:
+    """Products already protecting in real time that the user may simply keep.
+
+    Built-in protection that is always there (XProtect) is not a choice to keep: it stays
+    whatever the user does, and is basic, so it never makes choosing a replacement moot.
+    """
+    return tuple(o.name for o in others
+                 if o.active and o.realtime and (o.id or "") not in ALWAYS_ON)

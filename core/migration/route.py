@@ -3,9 +3,10 @@
 Qt draws the pages and forwards what the user typed and ticked; everything a page would
 otherwise decide is decided here from plain facts (`WizardFacts`): which page follows
 which, and what must be true before Next is allowed. A page asks `blocker(page, facts)`
-and shows the sentence it returns. A machine without Kaspersky goes from the scan to the
-ban page and on to choosing protection (nothing to back up or remove); a resumed
-uninstall goes from Welcome straight to the run.
+and shows the sentence it returns. The order is a safe switch's: the new protection is
+chosen and ready before the backup and the removal. A machine without Kaspersky stops
+after choosing (nothing to back up or remove); a resumed uninstall goes from Welcome
+straight to the run.
 """
 
 from __future__ import annotations
@@ -15,16 +16,20 @@ from enum import IntEnum
 
 
 class Page(IntEnum):
+    """The pages in the order of a safe switch: the new protection is chosen and ready
+    before anything is backed up or removed, as the ban page advises."""
+
     WELCOME = 0
     SCAN = 1
     BAN = 2
-    LOSE = 3
-    BACKUP = 4
-    CHOOSE = 5
-    UNINSTALL = 6
-    RUN = 7
-    PROTECTED = 8
-    DONE = 9
+    CHOOSE = 3
+    READY = 4
+    LOSE = 5
+    BACKUP = 6
+    UNINSTALL = 7
+    RUN = 8
+    PROTECTED = 9
+    DONE = 10
 
 
 @dataclass(frozen=True)
@@ -54,23 +59,36 @@ class WizardFacts:
     backup_done: bool = False
     chosen: bool = False
     already_protected: bool = False       # something the user keeps protects in real time
+    replacement_ready: bool = False       # vendor page opened, installer ready, or built in
     uninstall_plan_ready: bool = False
     uninstall_blocked: tuple[str, ...] = field(default=())
     run_over: bool = False                # the run stopped: finished, waiting or failed
 
 
 def next_page(page: Page, facts: WizardFacts) -> Page:
-    """The page after `page` (DONE is the last; Qt's -1 after it is the GUI's business)."""
+    """The page after `page` (DONE is the last; Qt's -1 after it is the GUI's business).
+
+    Nothing chosen (the machine is already protected by something the user keeps) skips
+    getting a replacement ready; a machine without Kaspersky stops after that.
+    """
     if page == Page.WELCOME and facts.resume_uninstall:
         return Page.RUN
-    if not facts.kaspersky_found:
-        if page == Page.BAN:
-            return Page.CHOOSE
-        if page == Page.CHOOSE:
-            return Page.DONE
-    if page == Page.PROTECTED:
+    if page == Page.CHOOSE and not facts.chosen:
+        return Page.LOSE if facts.kaspersky_found else Page.DONE
+    if page == Page.READY and not facts.kaspersky_found:
         return Page.DONE
     return Page(min(page + 1, Page.DONE))
+
+
+def steps(facts: WizardFacts) -> list[Page]:
+    """Every page this user will see, in order: what the step rail shows."""
+    route, page = [], Page.RUN if facts.resume_uninstall else Page.WELCOME
+    if facts.resume_uninstall:
+        route.append(Page.WELCOME)
+    while page != Page.DONE:
+        route.append(page)
+        page = next_page(page, facts)
+    return [*route, Page.DONE]
 
 
 def passphrase_blocker(facts: WizardFacts) -> str | None:
@@ -113,6 +131,8 @@ def blocker(page: Page, facts: WizardFacts) -> str | None:
         return "Wait for the backup to finish and pass its check, or go back and skip it."
     if page == Page.CHOOSE and not (facts.chosen or facts.already_protected):
         return "Choose a replacement."
+    if page == Page.READY and not facts.replacement_ready:
+        return "Open the vendor's page, or tick that the installer is ready."
     if page == Page.UNINSTALL:
         if not facts.uninstall_plan_ready:
             return "Preparing the removal plan…"

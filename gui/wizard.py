@@ -1,0 +1,116 @@
+"""The wizard window: it asks before leaving a page whose job is running, or the app.
+
+Back, Cancel and closing the window during a backup used to leave the backup running
+(Next then started a second one beside it). Here each of them asks first; on "Stop it",
+the job is cancelled and the wizard waits for it to finish cleaning up before it moves,
+so a job never runs twice. Cancel on any page but the first and the last asks too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWizard
+
+from core.migration.route import Page
+from gui.jobs import Job
+from gui.session import Session
+
+
+class MigrationWizard(QWizard):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        back = QPushButton(self.tr("< &Back"))
+        back.setAccessibleName(self.tr("Back"))
+        back.setAccessibleDescription(self.tr("Goes to the previous page."))
+        self.setButton(QWizard.WizardButton.BackButton, back)
+        back.clicked.disconnect()  # QWizard's own "go back at once"; ours asks first
+        back.clicked.connect(lambda: self._leave(self.back, self.tr("go back")))
+        self._leaving = False
+        self._confirming: QMessageBox | None = None
+
+    def running_job(self) -> Job | None:
+        page = self.currentPage()
+        job = getattr(page, "job", None)
+        return job if isinstance(job, Job) and job.running else None
+
+    def _leave(self, then: Callable[[], None], what: str) -> None:
+        job = self.running_job()
+        if job is None:
+            then()
+            return
+        self._confirm(self.tr("A job is still running on this page (the backup, or the "
+                              "removal's current step). Stop it and {0}? Nothing is left half "
+                              "done: an unfinished backup is removed, and a removal stops "
+                              "between two steps.").replace("{0}", what),
+                      self.tr("Stop it"), lambda: self._after(job, then))
+
+    def _after(self, job: Job, then: Callable[[], None]) -> None:
+        """Cancel `job`, and move only once it has finished cleaning up."""
+        job.cancel()
+        if not job.running:
+            then()
+            return
+        done = [False]
+
+        def once(_: object) -> None:
+            if not done[0]:
+                done[0] = True
+                then()
+
+        job.done.connect(once)
+        job.failed.connect(once)
+
+    def _confirm(self, text: str, yes: str, then: Callable[[], None]) -> None:
+        if self._confirming is not None:
+            return  # one question at a time
+        box = QMessageBox(QMessageBox.Icon.Question, "Switchover", text, parent=self)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("confirmLeave")
+        self._confirming = box
+
+        def answered() -> None:
+            self._confirming = None
+            if box.clickedButton() is accept:
+                then()
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
+
+    def _quit_question(self) -> str | None:
+        if self.running_job() is not None:
+            return None  # _leave asks about the job
+        page = self.currentId()
+        if page in (int(Page.WELCOME), int(Page.DONE)) or self.session.simulated:
+            return ""
+        if self.session.uninstall_state is not None:
+            return self.tr("Leave Switchover? The removal's progress is saved: open "
+                           "Switchover again to continue where it stopped.")
+        return self.tr("Leave Switchover? Nothing has been removed from this computer.")
+
+    def reject(self) -> None:
+        if self._leaving:
+            super().reject()
+            return
+        question = self._quit_question()
+
+        def leave() -> None:
+            self._leaving = True
+            QWizard.reject(self)
+
+        if question is None:
+            self._leave(leave, self.tr("leave Switchover"))
+        elif question:
+            self._confirm(question, self.tr("Leave"), leave)
+        else:
+            leave()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._leaving:
+            event.accept()
+            return
+        event.ignore()
+        self.reject()
