@@ -14,7 +14,33 @@ from core.cli.main import main as core_main
 from core.errors import SwitchoverError
 
 
+NO_DISPLAY = ("The wizard needs a desktop, and no display was found here (neither DISPLAY "
+              "nor WAYLAND_DISPLAY is set). Without one, the commands work: switchover "
+              "detect, explain, recommend, backup, uninstall and migrate --unattended "
+              "(switchover --help lists them all).")
+
+
+def _check_before_any_window(demo: str | None, snapshot: str | None) -> None:
+    """What can be refused in one sentence is refused before Qt starts: Qt itself aborts
+    without a display (exit 134, with a misleading "reinstalling may fix this")."""
+    import os
+
+    if demo is not None:
+        from core.machine.demo import demo_machine
+
+        demo_machine(demo or None)  # an unknown name: the list of demos, exit 2
+    if snapshot is not None:
+        from core.machine.snapshot_read import load_snapshot
+
+        load_snapshot(snapshot)  # a missing or broken file: one sentence, exit 2
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            or os.environ.get("QT_QPA_PLATFORM")):
+        raise SwitchoverError(NO_DISPLAY)
+
+
 def _run_wizard(demo: str | None, snapshot: str | None) -> int:
+    _check_before_any_window(demo, snapshot)
     try:
         from gui.app import run
     except ImportError as exc:

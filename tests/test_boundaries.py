@@ -120,3 +120,23 @@ def test_no_core_module_outgrows_a_small_room(repo_root: Path) -> None:
            for p in (repo_root / folder).rglob("*.py")
            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 450}  # ~400, with slack
     assert not big, big
+
+
+def test_without_a_display_the_wizard_says_so_in_one_sentence(repo_root: Path) -> None:
+    """Qt would abort (exit 134) and suggest reinstalling; the user gets what works instead."""
+    import os
+
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("Windows and macOS always have a window system")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "gui.launcher"], cwd=repo_root, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "needs a desktop" in done.stderr
+    assert "switchover detect" in done.stderr and "Traceback" not in done.stderr
+    missing = subprocess.run([sys.executable, "-m", "gui.launcher", "gui", "--snapshot",
+                              str(repo_root / "no-such-snapshot.json")], cwd=repo_root,
+                             env=env, capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
