@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from core.cli.main import main as core_main
 from core.errors import SwitchoverError
 
-
 NO_DISPLAY = ("The wizard needs a desktop, and no display was found here (neither DISPLAY "
               "nor WAYLAND_DISPLAY is set). Without one, the commands work: switchover "
               "detect, explain, recommend, backup, uninstall and migrate --unattended "

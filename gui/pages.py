@@ -189,7 +189,7 @@ class BanPage(BasePage):
         run_job(self, work, self._show, lambda exc: self.text.setPlainText(str(exc)))
 
     def _show(self, result: Explanation) -> None:
-        from core.ban.explain import long_date
+        from core.dates import long_date
 
         self.heading.setText(self.tr("As of {0}; region from {1}.").replace(
             "{0}", long_date(result.on)).replace("{1}", escape(result.region_from)))

@@ -93,8 +93,10 @@ class DonePage(BasePage):
         self.summary = text_label(name=self.tr("Summary"))
         self.body.addWidget(self.summary)
         row = QHBoxLayout()
-        for label, kind in ((self.tr("Save as HTML…"), "html"), (self.tr("Save as PDF…"), "pdf"),
-                            (self.tr("Save as JSON…"), "json")):
+        # HTML and PDF are what people open; the JSON is for IT, who get it from the command
+        # line (`--json`) and from save_to, which the tests use.
+        for label, kind in ((self.tr("Save as PDF…"), "pdf"), (self.tr("Save as a web page…"),
+                                                                 "html")):
             button = named(QPushButton(label), label, self.tr("Opens a save dialog."))
             button.clicked.connect(lambda _c=False, k=kind: self._save(k))
             row.addWidget(button)
@@ -109,7 +111,8 @@ class DonePage(BasePage):
 
         session = self.session
         return migration_report(session.simulated, session.detection, session.backup_result,
-                                session.chosen, session.uninstall_state, session.verification)
+                                session.chosen, session.uninstall_state, session.verification,
+                                session.snapshot.os.country if session.snapshot else None)
 
     def initializePage(self) -> None:
         report = self.report()
@@ -139,20 +142,21 @@ class DonePage(BasePage):
             elif kind == "html":
                 write_text_atomic(path, report.to_html())
             else:
-                _print_pdf(report.to_html(), path)
+                _print_pdf(report.to_html(), path, report.paper)
             return str(path)
 
         run_job(self, work, lambda p: self.saved.setText(self.tr("Saved: ") + escape(p)),
                 lambda exc: self.saved.setText(escape(str(exc))))
 
 
-def _print_pdf(html: str, path: Path) -> None:
+def _print_pdf(html: str, path: Path, paper: str) -> None:
     """Qt's own printing: a QTextDocument onto a QPdfWriter (safe off the UI thread)."""
     from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
     tmp = path.with_name(f".{path.name}.tmp")
     writer = QPdfWriter(str(tmp))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter if paper == "Letter"
+                                 else QPageSize.PageSizeId.A4))  # the locale's paper
     writer.setResolution(150)
     document = QTextDocument()
     document.setHtml(html)

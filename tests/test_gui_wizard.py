@@ -101,7 +101,8 @@ def test_a_demo_migration_from_welcome_to_report(qtbot, tmp_path: Path) -> None:
         done.save_to(tmp_path / f"report.{kind}", kind)
     qtbot.waitUntil(lambda: (tmp_path / "report.pdf").exists()
                     and (tmp_path / "report.json").exists(), timeout=20000)
-    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    pdf = (tmp_path / "report.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"/MediaBox [0 0 612.000000 792.000000]" in pdf  # Letter
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["chosen"]["name"] == "Microsoft Defender Antivirus"
     assert report["found"][0]["name"] == "Kaspersky Total Security"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from core.dates import long_date
 from core.detect.detection import DetectionResult
 from core.detect.findings import DetectedProduct
 from core.errors import BadInput, ResourceError
@@ -68,10 +69,6 @@ _TZ = {
     "Asia/Tokyo": "JP", "Asia/Kolkata": "IN", "Pacific/Auckland": "NZ",
 }
 BUSINESS_CATEGORIES = ("business", "agent")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
 @dataclass(frozen=True)
 class SourceRef:
     id: str
@@ -100,10 +97,6 @@ class Explanation:
     on: date
     sections: tuple[Section, ...]
     reviewed: str
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def period_on(day: date) -> str:

@@ -27,7 +27,8 @@ def _date(text: str | None) -> date:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from core.ban.explain import explain, long_date
+    from core.ban.explain import explain
+    from core.dates import long_date
     from core.detect.detection import detect
     from core.machine.source import snapshot_from
 

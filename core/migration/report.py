@@ -14,6 +14,9 @@ from html import escape
 from typing import TYPE_CHECKING, TypedDict
 
 from core import __version__
+from core.dates import long_date
+
+PLATFORM_NAMES = {"windows": "Windows", "macos": "macOS", "linux": "Linux"}
 
 if TYPE_CHECKING:
     from core.backup.archive import BackupResult
@@ -40,6 +43,23 @@ class StepEntry(TypedDict):
     detail: str
 
 
+class LeftoverEntry(TypedDict):
+    kind: str
+    what: str
+    where: str
+
+
+# CLDR's territories whose paper is US Letter (supplementalData, measurementData/paperSize);
+# everywhere else prints on A4.
+LETTER_COUNTRIES = frozenset(("BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH",
+                              "PR", "SV", "US", "VE"))
+
+
+def paper_size(country: str | None) -> str:
+    """ "Letter" or "A4", from the machine's country (A4 when it is not known)."""
+    return "Letter" if (country or "").upper() in LETTER_COUNTRIES else "A4"
+
+
 @dataclass
 class Report:
     source: str
@@ -50,6 +70,10 @@ class Report:
     chosen: ChosenEntry | None = None
     uninstall: list[StepEntry] = field(default_factory=list)
     protection_after: str = ""
+    others: list[str] = field(default_factory=list)
+    leftovers: list[LeftoverEntry] = field(default_factory=list)
+    demonstration: bool = False
+    paper: str = "A4"
     notes: list[str] = field(default_factory=list)
     created: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(
         timespec="seconds"))
@@ -73,13 +97,27 @@ class Report:
             "th{text-align:left;padding-right:1em;vertical-align:top}"
             "td,th{border-bottom:1px solid #ccc;padding:.3em}</style></head><body>",
             "<h1>Switchover migration report</h1>",
-            f"<p>Made {escape(self.created)} by Switchover {escape(__version__)} for "
-            f"{escape(self.source)} ({escape(self.platform)}).</p>",
+        ]
+        if self.demonstration:
+            parts.append("<p style='border:2px solid;padding:.5em'><b>Demonstration.</b> This "
+                         "report describes an example machine; nothing on this computer was "
+                         "read or changed.</p>")
+        parts += [
+            f"<p>Made on {escape(long_date(self.created))} by Switchover "
+            f"{escape(__version__)} for {escape(self.source)} "
+            f"({escape(PLATFORM_NAMES.get(self.platform, self.platform))}).</p>",
             "<h2>What was found</h2><table>",
             rows([(p["name"], p.get("detail", "")) for p in self.found])
             or "<tr><td>No Kaspersky product.</td></tr>",
             "</table>", f"<p>Protection before: {escape(self.protection_before)}</p>",
         ]
+        if self.others:
+            parts.append("<p>Other security products: " + escape(", ".join(self.others))
+                         + "</p>")
+        if self.leftovers:
+            parts += ["<h2>Left behind by Kaspersky</h2><table>",
+                      rows([(f"{x['what']} ({x['kind']})", x["where"])
+                            for x in self.leftovers]), "</table>"]
         if self.backup:
             parts += ["<h2>What was backed up</h2><table>", rows([
                 ("Archive", str(self.backup.get("archive", ""))),
@@ -107,18 +145,23 @@ def _count(items: object) -> int:
 
 def migration_report(simulated: bool, detection: DetectionResult | None,
                      backup: BackupResult | None, chosen: Recommendation | None,
-                     state: RunState | None, verification: VerifyReport | None) -> Report:
+                     state: RunState | None, verification: VerifyReport | None,
+                     country: str | None = None) -> Report:
     """The report of one migration, whichever face ran it: assembled here, once."""
     from dataclasses import asdict
 
     report = Report(source="a demonstration machine" if simulated else "this computer",
-                    platform=detection.platform if detection else "")
+                    platform=detection.platform if detection else "",
+                    demonstration=simulated, paper=paper_size(country))
     if simulated:
         report.notes.append("Demonstration: nothing on this computer was changed.")
     if detection is not None:
         report.found = [{"name": p.name, "detail": f"version {p.version or '?'}"}
                         for p in detection.products]
         report.protection_before = detection.protection.reason
+        report.others = [o.name for o in detection.others]
+        report.leftovers = [{"kind": x.kind, "what": x.what, "where": x.where}
+                            for x in detection.leftovers]
     if backup is not None:
         report.backup = asdict(backup)
     if chosen is not None:
