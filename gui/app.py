@@ -46,7 +46,8 @@ def build_wizard(demo: str | None = None, snapshot: str | None = None,
     if not later:
         add_remaining_pages(wizard)
     wizard.setStartId(int(Page.WELCOME))
-    wizard.resize(800, 600)
+    wizard.resize(980, 690)  # fits 1366×768 with a taskbar; pages scroll down to 800×600
+    wizard.setMinimumSize(780, 560)
     return wizard
 
 

@@ -17,7 +17,7 @@ from core.errors import SwitchoverError
 from core.migration.route import Page
 from gui.jobs import run_job
 from gui.session import Session
-from gui.widgets import BasePage, browser, named, text_label
+from gui.widgets import BasePage, browser, fit_first_column, named, short_title, text_label
 
 if TYPE_CHECKING:  # detection loads only when the scan runs, off the UI thread
     from core.ban.explain import Explanation
@@ -42,7 +42,7 @@ class ScanPage(BasePage):
         self.tree = named(QTreeWidget(), self.tr("Products found"),
                           self.tr("Expand a product to see the evidence for it."))
         self.tree.setHeaderLabels([self.tr("Found"), self.tr("Details")])
-        self.tree.setColumnWidth(0, 300)
+        fit_first_column(self.tree)
         self.tree.setMinimumHeight(200)
         self.explain = text_label(name=self.tr("What this means"))
         for widget in (self.progress, self.summary, self.tree, self.explain):
@@ -195,7 +195,8 @@ class BanPage(BasePage):
             "{0}", long_date(result.on)).replace("{1}", escape(result.region_from)))
         parts = []
         for section in result.sections:
-            links = " ".join(f"<a href='{escape(r.url)}'>[{escape(r.title[:60])}]</a>"
+            links = " ".join(f"<a href='{escape(r.url)}' title='{escape(r.title)}'>"
+                             f"[{escape(short_title(r.title))}]</a>"
                              for r in section.sources)
             hedge = {"single-source": self.tr(" (one source)"),
                      "uncertain": self.tr(" (uncertain)")}.get(section.confidence, "")

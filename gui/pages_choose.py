@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.dates import long_date
+from core.detect.protection import kept_protection
 from core.migration.route import Page
 from gui.jobs import run_job
 from gui.session import Session
@@ -100,11 +102,21 @@ class ChoosePage(BasePage):
                 box.setChecked(True)
                 box.blockSignals(False)
         intro = [escape(n) for n in result.notes]
+        labels = dict(NEEDS)
         if result.needs_from_detection:
             intro.insert(0, self.tr("Ticked because Kaspersky does this for you today: {0}.")
-                         .replace("{0}", ", ".join(result.needs_from_detection)))
-        intro.append(self.tr("Catalog version {0}, reviewed {1}.").replace(
-            "{0}", str(in_use.catalog.version)).replace("{1}", in_use.catalog.reviewed))
+                         .replace("{0}", ", ".join(self.tr(labels.get(k, k)).lower()
+                                                   for k in result.needs_from_detection)))
+        kept = kept_protection(self.session.detection.others) if self.session.detection \
+            else ()
+        if kept:  # keep or replace: the user's choice, said plainly
+            intro.insert(0, "<b>" + self.tr("{0} protects this computer now. You can keep it "
+                                            "(press Next without choosing) or choose a "
+                                            "replacement below.").replace(
+                "{0}", escape(" and ".join(kept))) + "</b>")
+        intro.append(self.tr("Catalog version {0}, reviewed on {1}.").replace(
+            "{0}", str(in_use.catalog.version)).replace(
+            "{1}", long_date(in_use.catalog.reviewed)))
         self.intro.setText("<p>" + "<br>".join(intro) + "</p>")
         catalog = in_use.catalog
         for rec in result.recommendations[:12]:
@@ -127,19 +139,22 @@ class ChoosePage(BasePage):
             radio.setChecked(True)
         self.group.addButton(radio)
         layout.addWidget(radio)
-        lines = [f"+ {escape(r.text)}" for r in rec.reasons]
-        lines += [f"− {escape(c.text)}" for c in rec.cautions]
+        lines = [f"✓ {escape(r.text)}" for r in rec.reasons]
+        lines += [f"⚠ {escape(c.text)}" for c in rec.cautions]  # drawbacks never look like pluses
         links = " ".join(f"<a href='{escape(catalog.sources[s].url)}'>[{i}]</a>"
                          for i, s in enumerate(rec.sources, start=1) if s in catalog.sources)
         layout.addWidget(text_label("<br>".join(lines) + f"<br><small>{escape(rec.price)}. "
                                     f"{self.tr('Sources:')} {links}</small>",
                                     self.tr("Reasons for {0}").replace("{0}", rec.name)))
-        page = named(QPushButton(self.tr("Open the vendor's page")),
+        page = named(QPushButton(self.tr("{0}'s own page").replace("{0}", rec.name)),
                      self.tr("Open {0}'s page").replace("{0}", rec.name),
                      self.tr("Opens in your web browser."))
         page.clicked.connect(lambda _c=False, url=rec.download_url:
                              QDesktopServices.openUrl(QUrl(url)))
-        layout.addWidget(page)
+        row = QHBoxLayout()
+        row.addWidget(page)
+        row.addStretch(1)  # a small button per card, not a wall of identical bars
+        layout.addLayout(row)
         return card
 
     def _chosen(self) -> None:

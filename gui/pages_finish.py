@@ -30,8 +30,14 @@ class ProtectedPage(BasePage):
 
     def initializePage(self) -> None:
         session = self.session
-        if session.simulated:
+        if session.simulated and session.kaspersky_found:
             self.text.setText(self._render(None))
+            return
+        if session.detection is not None and not session.kaspersky_found:
+            # Nothing was removed: what the scan found left behind, with what to do.
+            from core.uninstall.verify import verify_removal
+
+            self.text.setText(self._render(verify_removal(session.detection)))
             return
 
         engine = session.engine()
@@ -54,7 +60,9 @@ class ProtectedPage(BasePage):
                 "{0}", escape(plan.protection_after.text if plan else "")))
         else:
             session.verification = report
-            gone = (self.tr("Kaspersky is gone ✓") if report.kaspersky_gone else
+            gone = (self.tr("No Kaspersky product is installed ✓") if report.kaspersky_gone
+                    and not session.uninstall_state else
+                    self.tr("Kaspersky is gone ✓") if report.kaspersky_gone else
                     self.tr("<b>Still installed:</b> ") + escape(", ".join(report.remaining)))
             protected = (self.tr("Protected ✓: ") if report.protected else
                          self.tr("<b>Not protected yet:</b> ")) + escape(report.protection)
@@ -65,7 +73,10 @@ class ProtectedPage(BasePage):
                                        f"{escape(i.how)}</li>" for i in report.instructions)
                              + "</ul>")
         chosen = session.chosen
-        if chosen is not None and not chosen.built_in:
+        platform = session.detection.platform if session.detection else ""
+        from core.catalog.install_guide import PREINSTALLED
+
+        if chosen is not None and (platform, chosen.id) not in PREINSTALLED:
             from core.catalog.install_guide import install_guide
 
             detection, snapshot = session.detection, session.snapshot

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton
 
 from core.migration.route import Page
 from gui.jobs import run_job
@@ -45,8 +45,13 @@ class ReadyPage(BasePage):
                              self.tr("Installer ready"),
                              self.tr("Tick once you can install it right after the removal."))
         self.have_it.toggled.connect(self._ticked)
-        for widget in (self.guide_text, self.open_page, self.details, self.commands,
-                       self.have_it):
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_page)
+        buttons.addWidget(self.details)
+        buttons.addStretch(1)
+        self.body.addWidget(self.guide_text)
+        self.body.addLayout(buttons)
+        for widget in (self.commands, self.have_it):
             self.body.addWidget(widget)
         self.body.addStretch(1)
         self.guide: InstallGuide | None = None
@@ -65,8 +70,7 @@ class ReadyPage(BasePage):
 
             assert chosen is not None and detection is not None  # the route comes here so
             forecast = protection_after(snapshot, detection) if snapshot else None
-            takes_over = forecast is not None and forecast.state in (
-                ProtectionState.DEFENDER, ProtectionState.OTHER) and chosen.built_in
+            takes_over = forecast is not None and forecast.state == ProtectionState.DEFENDER
             return install_guide(chosen, detection.platform,
                                  snapshot.os.name if snapshot else "",
                                  forecast.text if forecast else None, takes_over)

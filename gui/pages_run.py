@@ -21,7 +21,7 @@ from core.uninstall.cmdline import shown_command
 from core.uninstall.states import ProtectionState, StepStatus
 from gui.jobs import Job, run_job, start_job
 from gui.session import Session
-from gui.widgets import BasePage, named, text_label
+from gui.widgets import BasePage, fit_first_column, named, text_label
 
 if TYPE_CHECKING:
     from core.migration.engine import Prepared, RemovalResult
@@ -43,7 +43,7 @@ class UninstallPage(BasePage):
         self.tree = named(QTreeWidget(), self.tr("Removal steps"),
                           self.tr("Expand a step to see the exact command."))
         self.tree.setHeaderLabels([self.tr("Step"), self.tr("What happens")])
-        self.tree.setColumnWidth(0, 260)
+        fit_first_column(self.tree)
         self.tree.setMinimumHeight(220)
         self.after = text_label(name=self.tr("Protection after removal"))
         self.accept = named(QCheckBox(self.tr("I understand nothing will protect this computer "
@@ -92,6 +92,7 @@ class UninstallPage(BasePage):
         self.tree.clear()
         for step in plan.steps:
             item = QTreeWidgetItem(self.tree, [step.title, step.description])
+            item.setToolTip(0, step.title)
             item.setToolTip(1, step.description)
             if step.argv:
                 QTreeWidgetItem(item, [self.tr("runs"), shown_command(step.argv, plan.platform)])
@@ -140,7 +141,7 @@ class RunPage(BasePage):
         self.tree = named(QTreeWidget(), self.tr("Step status"),
                           self.tr("Each step with its current status in words."))
         self.tree.setHeaderLabels([self.tr("Step"), self.tr("Status")])
-        self.tree.setColumnWidth(0, 300)
+        fit_first_column(self.tree)
         self.tree.setMinimumHeight(240)
         self.status = text_label(name=self.tr("Uninstall status"))
         self.start = named(QPushButton(self.tr("Try again")), self.tr("Try the uninstall again"),
@@ -204,6 +205,7 @@ class RunPage(BasePage):
             if entry.detail:
                 text += f" — {entry.detail}"
             item.setText(1, text)
+            item.setToolTip(0, step.title)
             item.setToolTip(1, text)
 
     def _ask(self, step: Step) -> None:

@@ -106,6 +106,7 @@ class Session:
             chosen=self.chosen is not None,
             already_protected=bool(detection and kept_protection(detection.others)),
             replacement_ready=self.replacement_ready,
+            leftovers_found=bool(detection and detection.leftovers),
             uninstall_plan_ready=self.uninstall_plan is not None,
             uninstall_blocked=tuple(s.title for s in self.uninstall_plan.blocked_by)
             if self.uninstall_plan else (),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QTextBrowser,
+    QTreeWidget,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -46,6 +47,25 @@ def text_label(html: str = "", name: str = "", links: bool = True) -> QLabel:
     if name:
         label.setAccessibleName(name)
     return label
+
+
+def short_title(title: str, limit: int = 60) -> str:
+    """A long title cut at a word boundary with an ellipsis, never mid-word (the whole
+    title is the link's tooltip)."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:—-")
+    return (cut or title[:limit]) + "…"
+
+
+def fit_first_column(tree: QTreeWidget) -> None:
+    """Names are never cut: the first column takes what its longest name needs, the
+    second the rest (its long texts are elided, with the whole text as the tooltip)."""
+    from PySide6.QtWidgets import QHeaderView
+
+    header = tree.header()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 
 
 def browser(name: str) -> QTextBrowser:
@@ -100,6 +120,9 @@ class BasePage(QWizardPage):
         reason = self.blocker()
         self.why_not.setText(self.tr(reason) if reason else "")
         self.why_not.setVisible(bool(reason))
+        wizard = self.wizard()
+        if hasattr(wizard, "update_rail"):  # a choice may change the steps still to come
+            wizard.update_rail()
 
     def nextId(self) -> int:
         if self.page_id == Page.DONE:

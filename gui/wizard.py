@@ -9,13 +9,22 @@ so a job never runs twice. Cancel on any page but the first and the last asks to
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWizard
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWizard
 
-from core.migration.route import Page
+from core.migration.route import Page, steps
 from gui.jobs import Job
 from gui.session import Session
+
+STEP_NAMES = {
+    Page.WELCOME: "Welcome", Page.SCAN: "What is here", Page.BAN: "What the ban means",
+    Page.CHOOSE: "Choose", Page.READY: "Get it ready", Page.LOSE: "What you would lose",
+    Page.BACKUP: "Back up", Page.UNINSTALL: "Review", Page.RUN: "Remove Kaspersky",
+    Page.PROTECTED: "Protected again?", Page.DONE: "Report",
+}
 
 
 class MigrationWizard(QWizard):
@@ -30,6 +39,25 @@ class MigrationWizard(QWizard):
         back.clicked.connect(lambda: self._leave(self.back, self.tr("go back")))
         self._leaving = False
         self._confirming: QMessageBox | None = None
+        self.rail = QLabel()
+        self.rail.setObjectName("stepRail")
+        self.rail.setAccessibleName(self.tr("Steps"))
+        self.rail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.rail.setMinimumWidth(150)
+        self.setSideWidget(self.rail)
+        self.currentIdChanged.connect(lambda _id: self.update_rail())
+
+    def update_rail(self) -> None:
+        """Where the user is and what comes next: the pages core's route will show."""
+        current = self.currentId()
+        lines = []
+        for page in steps(self.session.facts()):
+            name = escape(self.tr(STEP_NAMES[page]))
+            if int(page) == current:
+                lines.append(f"<p><b>▶ {name}</b></p>")
+            else:
+                lines.append(f"<p>&nbsp;&nbsp;&nbsp;{name}</p>")
+        self.rail.setText("".join(lines))
 
     def running_job(self) -> Job | None:
         page = self.currentPage()

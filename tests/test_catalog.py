@@ -96,7 +96,9 @@ def test_windows_shows_defender_first_as_the_built_in_option() -> None:
     result = recommend(CATALOG, Request(("windows",)), TODAY)
     first = result.recommendations[0]
     assert first.id == "microsoft-defender" and first.built_in
-    assert any("Trade-off" in r.text for r in first.reasons)
+    # Its trade-off is a drawback, shown as one, never as a plus.
+    assert any("no VPN or password manager" in c.text for c in first.cautions)
+    assert not any("VPN" in r.text for r in first.reasons)
     ranked = result.recommendations[1:]
     assert [r.score for r in ranked] == sorted((r.score for r in ranked), reverse=True)
 

@@ -52,3 +52,12 @@ def test_a_built_in_product_says_truthfully_whether_it_takes_over() -> None:
     server = install_guide(defender, "windows", builtin_forecast="This is Windows Server.",
                            builtin_takes_over=False)
     assert not server.takes_over_by_itself and "will not take over" in server.notes[0]
+
+
+def test_clamav_on_linux_is_installed_never_called_built_in() -> None:
+    """The catalog's free default for Linux is packaged, not preinstalled."""
+    clamav = rec("clamav", built_in=True)
+    guide = install_guide(clamav, "linux", "Ubuntu 22.04")
+    assert guide.commands == ("sudo apt install clamav clamav-daemon",)
+    assert not guide.takes_over_by_itself
+    assert not any("Nothing to install" in note for note in guide.notes)

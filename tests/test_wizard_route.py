@@ -119,3 +119,10 @@ def test_the_review_names_what_still_blocks_the_removal() -> None:
 def test_the_run_page_holds_next_until_the_run_stops() -> None:
     assert blocker(Page.RUN, READY) is not None
     assert blocker(Page.RUN, replace(READY, run_over=True)) is None
+
+
+def test_leftovers_of_an_earlier_removal_are_shown_even_without_kaspersky() -> None:
+    after_ultraav = WizardFacts(kaspersky_found=False, leftovers_found=True,
+                                already_protected=True)
+    assert walk(after_ultraav) == [Page.WELCOME, Page.SCAN, Page.BAN, Page.CHOOSE,
+                                   Page.PROTECTED, Page.DONE]

@@ -102,6 +102,12 @@ def _prepare(page: object, name: str, work: Path) -> None:
         _wait(QApplication.instance(), lambda: bool(page.group.buttons()), 15)
         if not page.isComplete() and page.group.buttons():
             page.group.buttons()[0].setChecked(True)
+    if name == "ready":
+        from PySide6.QtWidgets import QApplication
+
+        _wait(QApplication.instance(), lambda: page.guide is not None, 15)
+        if page.have_it.isVisibleTo(page):
+            page.have_it.setChecked(True)  # rather than opening a browser
 
 
 def main() -> int:
@@ -109,7 +115,7 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder for the screenshots")
-    parser.add_argument("--size", default="1024x768", help="window size, e.g. 1366x768")
+    parser.add_argument("--size", default="980x690", help="window size, e.g. 1366x768")
     parser.add_argument("demos", nargs="*", help="demo names (default: all)")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))

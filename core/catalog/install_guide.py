@@ -24,6 +24,9 @@ _MANAGERS = {
     "zypper": ("suse", "opensuse"),
 }
 _INSTALL = {"apt": "sudo apt install", "dnf": "sudo dnf install", "zypper": "sudo zypper install"}
+# What is on the machine already: the catalog's "built in" default for Linux (ClamAV) is
+# free and packaged, but not installed by default, so it is installed like any other.
+PREINSTALLED = {("windows", "microsoft-defender")}
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def install_guide(rec: Recommendation, platform: str, os_name: str = "",
     """
     notes: list[str] = []
     commands: tuple[str, ...] = ()
-    if rec.built_in:
+    if (platform, rec.id) in PREINSTALLED:
         if builtin_takes_over:
             notes.append(f"Nothing to install: {builtin_forecast or rec.name + ' is built in.'} "
                          "Switchover checks afterwards that it is on.")

@@ -169,20 +169,20 @@ def _exclusion(product: CatalogProduct, request: Request) -> str | None:
     return None
 
 
-def _built_in_notes(product: CatalogProduct) -> list[Reason]:
+def _built_in_notes(product: CatalogProduct) -> tuple[list[Reason], list[Reason]]:
+    """What a built-in choice brings, and its trade-offs (shown as drawbacks, not as pluses)."""
     if product.id == "microsoft-defender":
-        return [
-            Reason("Built into Windows 10 and 11, free, and switches itself back on when "
-                   "Kaspersky is removed", 0, product.free_tier.sources),
-            Reason("Trade-off: the catalog confirms no VPN or password manager in it; you "
-                   "may need separate ones", 0, ()),
-        ]
+        return ([Reason("Built into Windows 10 and 11, free, and switches itself back on when "
+                        "Kaspersky is removed", 0, product.free_tier.sources)],
+                [Reason("The catalog confirms no VPN or password manager in it; you may need "
+                        "separate ones", 0, ())])
     if product.id == "clamav":
-        return [Reason("Free and open source, packaged by every major distribution (not "
-                       "installed by default)", 0, product.free_tier.sources),
-                Reason("Trade-off: scans on demand; real-time scanning needs clamonacc "
-                       "to be set up", 0, product.features["realtime"].sources)]
-    return []
+        return ([Reason("Free and open source, packaged by every major distribution (not "
+                        "installed by default)", 0, product.free_tier.sources)],
+                [Reason("Scans when asked; checking files as they are opened needs its "
+                        "on-access scanner to be set up", 0,
+                        product.features["realtime"].sources)])
+    return [], []
 
 
 def recommend(catalog: Catalog, request: Request, today: date,
@@ -209,7 +209,8 @@ def recommend(catalog: Catalog, request: Request, today: date,
             continue
         reasons, cautions = _score(product, request, why, today)
         if product.id in built_in_ids:
-            reasons = _built_in_notes(product) + reasons
+            pluses, drawbacks = _built_in_notes(product)
+            reasons, cautions = pluses + reasons, drawbacks + cautions
             if reason is not None:  # shown anyway as the free default, and said so
                 cautions.insert(0, Reason(f"Shown as the free default for this platform, "
                                           f"although: {reason}", 0, ()))

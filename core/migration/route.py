@@ -60,6 +60,7 @@ class WizardFacts:
     chosen: bool = False
     already_protected: bool = False       # something the user keeps protects in real time
     replacement_ready: bool = False       # vendor page opened, installer ready, or built in
+    leftovers_found: bool = False         # traces of an earlier removal (a driver, a root)
     uninstall_plan_ready: bool = False
     uninstall_blocked: tuple[str, ...] = field(default=())
     run_over: bool = False                # the run stopped: finished, waiting or failed
@@ -73,10 +74,15 @@ def next_page(page: Page, facts: WizardFacts) -> Page:
     """
     if page == Page.WELCOME and facts.resume_uninstall:
         return Page.RUN
+    # Without Kaspersky there is nothing to back up or remove; what an earlier removal
+    # left behind (UltraAV's switch leaves a driver and a root certificate) is still shown,
+    # with what to do, on the check page.
+    after_choosing = Page.LOSE if facts.kaspersky_found else (
+        Page.PROTECTED if facts.leftovers_found else Page.DONE)
     if page == Page.CHOOSE and not facts.chosen:
-        return Page.LOSE if facts.kaspersky_found else Page.DONE
+        return after_choosing
     if page == Page.READY and not facts.kaspersky_found:
-        return Page.DONE
+        return after_choosing
     return Page(min(page + 1, Page.DONE))
 
 
