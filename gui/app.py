@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
-from core.migration.route import Page
+from core.migration.pages import Page
 from gui.pages_welcome import WelcomePage
 from gui.session import Session
 
@@ -75,6 +75,8 @@ def add_remaining_pages(wizard: QWizard) -> None:
     welcome = wizard.page(int(Page.WELCOME))
     assert isinstance(welcome, WelcomePage)
     welcome.others_ready()
+    wizard.rail_ready = True
+    wizard.update_rail()
 
 
 class _OnFirstPaint(QObject):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import SwitchoverError
-from core.migration.route import Page
+from core.migration.pages import Page
 from gui.jobs import run_job
 from gui.session import Session
 from gui.widgets import BasePage, browser, fit_first_column, named, short_title, text_label

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.jobs import CancelToken, Progress, ProgressCallback
-from core.migration.route import Page
+from core.migration.pages import Page
 from gui.jobs import Job, run_job, start_job
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.dates import long_date
 from core.detect.protection import kept_protection
-from core.migration.route import Page
+from core.migration.pages import Page
 from gui.jobs import run_job
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
 
-from core.migration.route import Page
+from core.migration.pages import Page
 from gui.jobs import run_job
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label

@@ -14,7 +14,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton
 
-from core.migration.route import Page
+from core.migration.pages import Page
 from gui.jobs import run_job
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label

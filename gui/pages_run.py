@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem
 
 from core.jobs import CancelToken, Progress, ProgressCallback
-from core.migration.route import Page
+from core.migration.pages import Page
 from core.uninstall.cmdline import shown_command
 from core.uninstall.states import ProtectionState, StepStatus
 from gui.jobs import Job, run_job, start_job

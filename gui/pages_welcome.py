@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
-from core.migration.route import Page
+from core.migration.pages import Page
 from gui.session import Session
 from gui.widgets import BasePage, named, text_label
 

@@ -61,7 +61,7 @@ def _wizard() -> str:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen: headless
     from PySide6.QtWidgets import QApplication
 
-    from core.migration.route import Page
+    from core.migration.pages import Page
     from gui.app import show_wizard
     from gui.session import Session
 

@@ -11,17 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from core.detect.protection import kept_protection
-from core.machine.source import MachineRef
-from core.migration.route import Space, WizardFacts
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded when first used: Welcome is drawn before any of them is needed
     from core.backup.archive import BackupResult
     from core.backup.plan import BackupPlan
     from core.catalog.recommend import Recommendation
     from core.detect.detection import DetectionResult
     from core.machine.snapshot import SystemSnapshot
+    from core.machine.source import MachineRef
     from core.migration.engine import Prepared, RemovalEngine, RemovalResult, Scan
+    from core.migration.route import Space, WizardFacts
     from core.uninstall.plan import Answers, Step, UninstallPlan
     from core.uninstall.state import RunState
     from core.uninstall.verify import VerifyReport
@@ -58,12 +56,15 @@ class Session:
 
     @property
     def machine(self) -> MachineRef:
+        from core.machine.source import MachineRef
+
         return MachineRef(self.demo, self.snapshot_path)
 
     @property
     def simulated(self) -> bool:
-        """A demo or a saved snapshot: every action is simulated by core and says so."""
-        return self.machine.simulated
+        """A demo or a saved snapshot: every action is simulated by core and says so
+        (the same rule as `MachineRef.simulated`, without loading it for the first page)."""
+        return self.demo is not None or bool(self.snapshot_path)
 
     @property
     def kaspersky_found(self) -> bool:
@@ -93,6 +94,9 @@ class Session:
                        remove_ultraav=self.remove_ultraav)
 
     def facts(self) -> WizardFacts:
+        from core.detect.protection import kept_protection
+        from core.migration.route import WizardFacts
+
         detection, plan = self.detection, self.backup_plan
         return WizardFacts(
             kaspersky_found=self.kaspersky_found, resume_uninstall=self.resume_uninstall,

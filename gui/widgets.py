@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from core.migration.route import Page, blocker, next_page
+from core.migration.pages import Page
 from gui.session import Session
 
 W = TypeVar("W", bound=QWidget)
@@ -111,6 +111,8 @@ class BasePage(QWizardPage):
 
     def blocker(self) -> str | None:
         """Core's answer to "may the user go on?" for this page (None: yes)."""
+        from core.migration.route import blocker
+
         return blocker(self.page_id, self.session.facts())
 
     def isComplete(self) -> bool:
@@ -127,4 +129,6 @@ class BasePage(QWizardPage):
     def nextId(self) -> int:
         if self.page_id == Page.DONE:
             return -1
+        from core.migration.route import next_page
+
         return int(next_page(self.page_id, self.session.facts()))

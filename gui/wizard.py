@@ -9,15 +9,17 @@ so a job never runs twice. Cancel on any page but the first and the last asks to
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWizard
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget, QWizard
 
-from core.migration.route import Page, steps
-from gui.jobs import Job
+from core.migration.pages import Page
 from gui.session import Session
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from gui.jobs import Job
 
 STEP_NAMES = {
     Page.WELCOME: "Welcome", Page.SCAN: "What is here", Page.BAN: "What the ban means",
@@ -39,16 +41,28 @@ class MigrationWizard(QWizard):
         back.clicked.connect(lambda: self._leave(self.back, self.tr("go back")))
         self._leaving = False
         self._confirming: QMessageBox | None = None
+        side = QWidget()
+        column = QVBoxLayout(side)
         self.rail = QLabel()
         self.rail.setObjectName("stepRail")
         self.rail.setAccessibleName(self.tr("Steps"))
-        self.rail.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.rail.setMinimumWidth(150)
-        self.setSideWidget(self.rail)
+        self.rail.setMinimumWidth(170)
+        self.rail.setWordWrap(True)
+        column.addWidget(self.rail)
+        column.addStretch(1)  # the steps sit at the top
+        self.side = side  # kept: QWizard does not take ownership of it from Python
+        self.setSideWidget(side)
+        self.rail_ready = False  # filled once every page exists, just after the first paint
         self.currentIdChanged.connect(lambda _id: self.update_rail())
 
     def update_rail(self) -> None:
         """Where the user is and what comes next: the pages core's route will show."""
+        if not self.rail_ready:
+            return
+        from html import escape
+
+        from core.migration.route import steps
+
         current = self.currentId()
         lines = []
         for page in steps(self.session.facts()):
@@ -60,6 +74,8 @@ class MigrationWizard(QWizard):
         self.rail.setText("".join(lines))
 
     def running_job(self) -> Job | None:
+        from gui.jobs import Job
+
         page = self.currentPage()
         job = getattr(page, "job", None)
         return job if isinstance(job, Job) and job.running else None

@@ -52,7 +52,7 @@ def test_the_window_shows_welcome_first_and_the_other_pages_follow(qtbot) -> Non
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWizard
 
-    from core.migration.route import Page
+    from core.migration.pages import Page
     from gui.app import show_wizard
     from gui.session import Session
 

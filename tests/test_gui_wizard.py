@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from core.migration.route import Page
+from core.migration.pages import Page
 from core.uninstall.plan import ProtectionAfter, Step, UninstallPlan
 from core.uninstall.state import new_state, save_state
 from gui.app import build_wizard, show_wizard

@@ -39,7 +39,7 @@ def walk(demo: str, out: Path, size: tuple[int, int]) -> list[str]:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from core.machine.demo import demo_machine
-    from core.migration.route import Page
+    from core.migration.pages import Page
     from gui.app import build_wizard
     from gui.session import Session
 

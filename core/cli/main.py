@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 
 from core import __version__
 from core.errors import BadInput, SwitchoverError
-from core.machine.source import snapshot_from
 from core.terminal_text import SafeStream
 
 EXIT_KASPERSKY_FOUND = 10
@@ -200,6 +199,7 @@ def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
 
 def _cmd_detect(args: argparse.Namespace) -> int:
     from core.detect.detection import detect
+    from core.machine.source import snapshot_from
 
     result = detect(snapshot_from(args))
     if args.json:

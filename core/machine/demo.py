@@ -1,12 +1,15 @@
 """The bundled demo machines: snapshots that feed `--demo` and the tests alike."""
 
+from __future__ import annotations
+
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from core.errors import BadInput
-from core.machine.snapshot import SystemSnapshot
-from core.machine.snapshot_read import load_snapshot
 from core.resources import load_json_resource, resource_path
+
+if TYPE_CHECKING:  # naming a demo (the wizard's title) needs no snapshot machinery
+    from core.machine.snapshot import SystemSnapshot
 
 
 class DemoMachine(NamedTuple):
@@ -34,4 +37,6 @@ def demo_machine(name: str | None) -> DemoMachine:
 
 
 def load_demo(name: str | None) -> SystemSnapshot:
+    from core.machine.snapshot_read import load_snapshot
+
     return load_snapshot(demo_machine(name).path)

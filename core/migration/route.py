@@ -11,25 +11,9 @@ straight to the run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import IntEnum
+from dataclasses import dataclass, field, replace
 
-
-class Page(IntEnum):
-    """The pages in the order of a safe switch: the new protection is chosen and ready
-    before anything is backed up or removed, as the ban page advises."""
-
-    WELCOME = 0
-    SCAN = 1
-    BAN = 2
-    CHOOSE = 3
-    READY = 4
-    LOSE = 5
-    BACKUP = 6
-    UNINSTALL = 7
-    RUN = 8
-    PROTECTED = 9
-    DONE = 10
+from core.migration.pages import Page
 
 
 @dataclass(frozen=True)
@@ -87,7 +71,13 @@ def next_page(page: Page, facts: WizardFacts) -> Page:
 
 
 def steps(facts: WizardFacts) -> list[Page]:
-    """Every page this user will see, in order: what the step rail shows."""
+    """Every page this user will see, in order: what the step rail shows.
+
+    Before the scan nothing is known yet, so the rail shows the whole way of someone who
+    has Kaspersky and picks a replacement (the reason they opened Switchover).
+    """
+    if not facts.scanned and not facts.resume_uninstall:
+        facts = replace(facts, kaspersky_found=True, chosen=True)
     route, page = [], Page.RUN if facts.resume_uninstall else Page.WELCOME
     if facts.resume_uninstall:
         route.append(Page.WELCOME)
