@@ -11,6 +11,7 @@ the same time in the same run (the baseline: what the machine itself adds).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -36,7 +37,7 @@ def gaps_while(app: object, busy: object, seconds: float | None = None) -> list[
         QApplication.processEvents()
         time.sleep(0.001)
     timer.stop()
-    return [(b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False)]
+    return [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
 
 
 def p99(values: list[float]) -> float:
