@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QComboBox,
     QProgressBar,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
 )
@@ -155,6 +156,9 @@ REGION_CHOICES = [("", "From this computer's settings"), ("US", "United States")
                   ("AU", "Australia"), ("FR", "Another EU country"), ("JP", "Elsewhere")]
 
 
+SUMMARY = 3  # sections shown before "Show the details"
+
+
 class BanPage(BasePage):
     page_id = Page.BAN
 
@@ -170,8 +174,13 @@ class BanPage(BasePage):
         self.heading = text_label(name=self.tr("Region and date"))
         self.text = browser(self.tr("Explanation"))
         self.text.setMinimumHeight(260)
-        for widget in (self.region, self.heading, self.text):
+        self.more = named(QPushButton(), self.tr("Show every section"),
+                          self.tr("Shows the rest of the explanation, each with its sources."))
+        self.more.setCheckable(True)
+        self.more.toggled.connect(lambda _on: self._render())
+        for widget in (self.region, self.heading, self.text, self.more):
             self.body.addWidget(widget)
+        self.result: Explanation | None = None
 
     def initializePage(self) -> None:
         self._load()
@@ -191,10 +200,25 @@ class BanPage(BasePage):
     def _show(self, result: Explanation) -> None:
         from core.dates import long_date
 
+        self.result = result
         self.heading.setText(self.tr("As of {0}; region from {1}.").replace(
             "{0}", long_date(result.on)).replace("{1}", escape(result.region_from)))
+        self._render()
+
+    def _render(self) -> None:
+        """The first sections answer "is it legal, am I protected, what now"; the rest are
+        one click away rather than a wall of a dozen sections."""
+        result = self.result
+        if result is None:
+            return
+        shown = result.sections if self.more.isChecked() else result.sections[:SUMMARY]
+        hidden = len(result.sections) - SUMMARY
+        self.more.setVisible(hidden > 0)
+        self.more.setText(self.tr("Show less") if self.more.isChecked() else
+                          self.tr("Show the details ({0} more sections)").replace(
+                              "{0}", str(hidden)))
         parts = []
-        for section in result.sections:
+        for section in shown:
             links = " ".join(f"<a href='{escape(r.url)}' title='{escape(r.title)}'>"
                              f"[{escape(short_title(r.title))}]</a>"
                              for r in section.sources)

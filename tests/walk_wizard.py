@@ -110,14 +110,39 @@ def _prepare(page: object, name: str, work: Path) -> None:
             page.have_it.setChecked(True)  # rather than opening a browser
 
 
+def _dark() -> None:
+    """A dark scheme as a user's desktop would set it: the app must follow the palette."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#2b2b2b"), (roles.WindowText, "#e6e6e6"),
+                         (roles.Base, "#1e1e1e"), (roles.AlternateBase, "#2b2b2b"),
+                         (roles.Text, "#e6e6e6"), (roles.Button, "#3a3a3a"),
+                         (roles.ButtonText, "#e6e6e6"), (roles.Highlight, "#3d6fb4"),
+                         (roles.HighlightedText, "#ffffff"), (roles.Link, "#8ab4f8"),
+                         (roles.ToolTipBase, "#3a3a3a"), (roles.ToolTipText, "#e6e6e6")):
+        palette.setColor(role, QColor(colour))
+    app.setPalette(palette)
+
+
 def main() -> int:
     from core.machine.demo import list_demos
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder for the screenshots")
     parser.add_argument("--size", default="980x690", help="window size, e.g. 1366x768")
+    parser.add_argument("--dark", action="store_true", help="a dark palette (Fusion style)")
+    parser.add_argument("--scale", default="", help="QT_SCALE_FACTOR, e.g. 2")
     parser.add_argument("demos", nargs="*", help="demo names (default: all)")
     args = parser.parse_args()
+    if args.scale:
+        os.environ["QT_SCALE_FACTOR"] = args.scale
+    if args.dark:
+        _dark()
     width, height = (int(n) for n in args.size.split("x"))
     demos = args.demos or [d.name for d in list_demos()]
     for demo in demos:
