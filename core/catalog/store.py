@@ -70,6 +70,25 @@ def check_signed(data: bytes, signature: bytes, keys: tuple[TrustedKey, ...],
     return catalog, key_id
 
 
+def _check_cached(folder: Path, data: bytes, keys: tuple[TrustedKey, ...],
+                  today: date) -> tuple[Catalog, str]:
+    """A downloaded catalog is trusted again at every start: through the TUF metadata it
+    came with, or (catalogs fetched before TUF) its own signature from a bundled key."""
+    if (folder / "tuf" / "metadata" / "targets.json").is_file():
+        from core.catalog.tuf_update import verify_cached
+
+        signed_by = verify_cached(folder, data)
+        catalog = catalog_from_doc(validate_catalog(data))
+        if catalog.expired_on(today):
+            raise CatalogInvalid(f"The catalog expired on {catalog.expires}; an expired "
+                                 "catalog is refused so that nobody can freeze Switchover "
+                                 "on old data.")
+        return catalog, signed_by
+    signature = folder / SIGNATURE_NAME
+    return check_signed(data, signature.read_bytes() if signature.is_file() else b"", keys,
+                        today)
+
+
 def load_bundled(keys: tuple[TrustedKey, ...]) -> CatalogInUse:
     path = resource_path("catalog", CATALOG_NAME)
     data = path.read_bytes()
@@ -96,12 +115,10 @@ def load_catalog(keys: tuple[TrustedKey, ...], today: date,
         notes.append(f"The bundled catalog passed its review-by date ({bundled.catalog.expires});"
                      " prices and test results may be out of date.")
     folder = cache if cache is not None else cache_dir()
-    cached_file, cached_sig = folder / CATALOG_NAME, folder / SIGNATURE_NAME
+    cached_file = folder / CATALOG_NAME
     if cached_file.is_file():
         try:
-            catalog, key_id = check_signed(cached_file.read_bytes(),
-                                           cached_sig.read_bytes() if cached_sig.is_file()
-                                           else b"", keys, today)
+            catalog, key_id = _check_cached(folder, cached_file.read_bytes(), keys, today)
         except (CatalogInvalid, SignatureInvalid, OSError) as exc:
             notes.append(f"The downloaded catalog was not used: {exc}")
         else:

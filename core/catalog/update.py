@@ -1,11 +1,12 @@
-"""Download a newer catalog: the one network call Switchover ever makes.
+"""The one network call Switchover ever makes, hardened: how each file of an update is fetched.
 
-Rules, each tested against a real local HTTPS server: HTTPS only with certificate checks
-always on (the system's or `REQUESTS_CA_BUNDLE`'s trust store; never switched off), a
-timeout on connecting and on every read, a size cap enforced while streaming, a signature
-from a trusted key, a valid catalog, a version higher than the one in use (no rollback),
-and not expired (no freeze). Anything else keeps the catalog in use and says why in one
-sentence. Nothing about the machine or the user is sent: a plain GET of a fixed file.
+`core/catalog/tuf_update.py` runs the update (TUF metadata, then the catalog); every file it
+asks for comes through `_download`: HTTPS only with certificate checks always on (the
+system's or `REQUESTS_CA_BUNDLE`'s trust store; never switched off), redirects followed here
+and only to HTTPS (refused before anything is sent elsewhere), a timeout on connecting and
+on every read, a size cap enforced while streaming, and a watchdog that closes the
+connection at the update's overall deadline. Nothing about the machine or the user is
+sent: plain GETs of fixed files.
 """
 
 from __future__ import annotations
@@ -16,21 +17,10 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from core.catalog.records import CatalogInvalid
-from core.catalog.store import (
-    CATALOG_NAME,
-    SIGNATURE_NAME,
-    CatalogInUse,
-    check_signed,
-    highest_accepted,
-    record_accepted,
-)
-from core.catalog.trust import MAX_SIGNATURE_BYTES, SignatureInvalid, TrustedKey
 from core.jobs import CancelToken
 from core.resources import load_json_resource
 
@@ -88,37 +78,6 @@ def _read_capped(response: requests.Response, limit: int, cancel: CancelToken,
     if expired.is_set():
         raise _Refused("the download took too long")
     return b"".join(chunks)
-
-
-def _fetch(url: str, limit: int, settings: UpdateSettings, cancel: CancelToken,
-           deadline: float) -> bytes:
-    """The download, in a worker thread the caller stops waiting for at `deadline`.
-
-    Whatever the server does (a drip of one byte a minute, a stalled TLS handshake, a
-    connection whose close blocks), `catalog update` answers by the deadline: the worker
-    is a daemon thread and is simply left behind. Cancel is honoured while waiting.
-    """
-    outcome: dict[str, object] = {}
-
-    def work() -> None:
-        try:
-            outcome["data"] = _download(url, limit, settings, cancel, deadline)
-        except BaseException as exc:  # handed to the waiting thread
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=work, name="catalog-download", daemon=True)
-    worker.start()
-    while worker.is_alive() and time.monotonic() < deadline:
-        worker.join(min(0.2, max(0.0, deadline - time.monotonic())))
-        cancel.raise_if_cancelled()
-    if worker.is_alive():
-        raise _Refused("the download took too long")
-    error = outcome.get("error")
-    if isinstance(error, BaseException):
-        raise error
-    data = outcome.get("data")
-    assert isinstance(data, bytes)
-    return data
 
 
 def _https_or_refuse(url: str) -> None:
@@ -192,40 +151,3 @@ def _write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-
-
-def update_catalog(in_use: CatalogInUse, keys: tuple[TrustedKey, ...], cache: Path,
-                   settings: UpdateSettings, today: date,
-                   cancel: CancelToken | None = None) -> UpdateResult:
-    """Fetch, check and cache a newer catalog; on any failure keep `in_use` and say why."""
-    cancel = cancel or CancelToken()
-    current = in_use.catalog.version
-
-    def kept(reason: str, failed: bool = True) -> UpdateResult:
-        return UpdateResult(False, f"Kept the {in_use.origin} catalog (version {current}): "
-                                   f"{reason}.", current, in_use.origin, failed)
-
-    deadline = time.monotonic() + settings.total_timeout  # one for the whole update
-    try:
-        data = _fetch(settings.url, settings.max_bytes, settings, cancel, deadline)
-        signature = _fetch(settings.url + ".sig", MAX_SIGNATURE_BYTES, settings, cancel,
-                           deadline)
-    except _Refused as exc:
-        return kept(str(exc))
-    try:
-        catalog, key_id = check_signed(data, signature, keys, today)
-    except SignatureInvalid as exc:
-        return kept(str(exc).rstrip(".").replace("The catalog", "the downloaded catalog", 1)
-                    if str(exc).startswith("The catalog") else str(exc).rstrip("."))
-    except CatalogInvalid as exc:
-        return kept(str(exc).rstrip("."))
-    floor = max(current, highest_accepted())
-    if catalog.version <= floor:
-        return kept(f"the server offers version {catalog.version}, which is not newer "
-                    "(older catalogs are never installed)", failed=catalog.version < floor)
-    _write_atomic(cache / SIGNATURE_NAME, signature)
-    _write_atomic(cache / CATALOG_NAME, data)
-    record_accepted(catalog.version)
-    return UpdateResult(True, f"Updated to catalog version {catalog.version} (reviewed "
-                              f"{catalog.reviewed}, signed by {key_id}).", catalog.version,
-                        "cached")

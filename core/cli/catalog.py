@@ -128,14 +128,13 @@ def _update(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from core.catalog.store import cache_dir
-    from core.catalog.trust import load_trusted_keys
-    from core.catalog.update import default_settings, update_catalog
+    from core.catalog.tuf_update import update_catalog
+    from core.catalog.update import default_settings
 
     settings = default_settings()
     if args.url:
         settings = replace(settings, url=args.url)
-    result = update_catalog(_catalog_in_use(), load_trusted_keys(), cache_dir(), settings,
-                            date.today())
+    result = update_catalog(_catalog_in_use(), cache_dir(), settings, date.today())
     if args.json:
         _emit(asdict(result))
     else:
