@@ -18,7 +18,15 @@ from core.errors import SwitchoverError
 from core.migration.pages import Page
 from gui.jobs import run_job
 from gui.session import Session
-from gui.widgets import BasePage, browser, fit_first_column, named, short_title, text_label
+from gui.widgets import (
+    BasePage,
+    browser,
+    button_row,
+    fit_first_column,
+    named,
+    short_title,
+    text_label,
+)
 
 if TYPE_CHECKING:  # detection loads only when the scan runs, off the UI thread
     from core.ban.explain import Explanation
@@ -45,9 +53,19 @@ class ScanPage(BasePage):
         self.tree.setHeaderLabels([self.tr("Found"), self.tr("Details")])
         fit_first_column(self.tree)
         self.tree.setMinimumHeight(200)
+        self.tree.hide()  # the evidence, for those who ask; the cards say what matters
+        self.cards = text_label(name=self.tr("What was found"))
+        self.evidence = named(QPushButton(self.tr("Show the evidence")),
+                              self.tr("Show the evidence"),
+                              self.tr("Shows what on this computer each finding rests on."))
+        self.evidence.setCheckable(True)
+        self.evidence.toggled.connect(self.tree.setVisible)
         self.explain = text_label(name=self.tr("What this means"))
-        for widget in (self.progress, self.summary, self.tree, self.explain):
+        for widget in (self.progress, self.summary, self.cards, self.explain):
             self.body.addWidget(widget)
+        self.body.addLayout(button_row(self.evidence))
+        self.body.addWidget(self.tree, 1)
+        self.body.addStretch(1)  # the text sits at the top, not spread down the page
 
     @property
     def result(self) -> DetectionResult | None:
@@ -85,8 +103,34 @@ class ScanPage(BasePage):
         self.summary.setText(f"<p>{found_text} {verdict}<br>"
                              f"{escape(result.protection.reason)}</p>")
         self._fill(result)
+        self._cards(result)
         self._explain(result)
         self.completeChanged.emit()
+
+    def _cards(self, result: DetectionResult) -> None:
+        """Each product as a short card: its name and state in words, no identifiers."""
+        cards = []
+        for p in result.products:
+            state = [self.tr("running") if p.active else self.tr("not running")
+                     if p.active is False else ""]
+            if p.definitions_age_days is not None:
+                state.append(self.tr("virus definitions {0} days old").replace(
+                    "{0}", str(p.definitions_age_days)))
+            cards.append(f"<li><b>{escape(p.name)}</b> {escape(p.version or '')}<br>"
+                         + escape(", ".join(s for s in state if s)) + "</li>")
+        others = [f"<li>{escape(o.name)}: " + (self.tr("on") if o.active else self.tr("off"))
+                  + "</li>" for o in result.others]
+        parts = []
+        if cards:
+            parts.append("<p><b>" + self.tr("Kaspersky") + "</b></p><ul>" + "".join(cards)
+                         + "</ul>")
+        if others:
+            parts.append("<p><b>" + self.tr("Other security products") + "</b></p><ul>"
+                         + "".join(others) + "</ul>")
+        if result.leftovers:
+            parts.append("<p>" + self.tr("{0} traces of an earlier removal (see the evidence)")
+                         .replace("{0}", str(len(result.leftovers))) + "</p>")
+        self.cards.setText("".join(parts))
 
     def _explain(self, result: DetectionResult) -> None:
         notes = []

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QCheckBox, QPushButton
 
 from core.migration.pages import Page
 from gui.jobs import run_job
 from gui.session import Session
-from gui.widgets import BasePage, named, text_label
+from gui.widgets import BasePage, button_row, named, text_label
 
 if TYPE_CHECKING:
     from core.catalog.install_guide import InstallGuide
@@ -45,12 +45,8 @@ class ReadyPage(BasePage):
                              self.tr("Installer ready"),
                              self.tr("Tick once you can install it right after the removal."))
         self.have_it.toggled.connect(self._ticked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_page)
-        buttons.addWidget(self.details)
-        buttons.addStretch(1)
         self.body.addWidget(self.guide_text)
-        self.body.addLayout(buttons)
+        self.body.addLayout(button_row(self.open_page, self.details))
         for widget in (self.commands, self.have_it):
             self.body.addWidget(widget)
         self.body.addStretch(1)

@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
 from core.jobs import CancelToken, Progress, ProgressCallback
 from core.migration.pages import Page
@@ -21,7 +21,7 @@ from core.uninstall.cmdline import shown_command
 from core.uninstall.states import ProtectionState, StepStatus
 from gui.jobs import Job, run_job, start_job
 from gui.session import Session
-from gui.widgets import BasePage, fit_first_column, named, text_label
+from gui.widgets import BasePage, button_row, named, text_label
 
 if TYPE_CHECKING:
     from core.migration.engine import Prepared, RemovalResult
@@ -40,11 +40,12 @@ class UninstallPage(BasePage):
 
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Uninstall now"))
-        self.tree = named(QTreeWidget(), self.tr("Removal steps"),
-                          self.tr("Expand a step to see the exact command."))
-        self.tree.setHeaderLabels([self.tr("Step"), self.tr("What happens")])
-        fit_first_column(self.tree)
-        self.tree.setMinimumHeight(220)
+        self.steps = text_label(name=self.tr("Removal steps"))
+        self.details = named(QPushButton(self.tr("Show the exact commands")),
+                             self.tr("Show the exact commands"),
+                             self.tr("Shows the program and arguments each step runs."))
+        self.details.setCheckable(True)
+        self.details.toggled.connect(lambda _on: self._show_steps())
         self.after = text_label(name=self.tr("Protection after removal"))
         self.accept = named(QCheckBox(self.tr("I understand nothing will protect this computer "
                                               "until I install another anti-virus")),
@@ -56,8 +57,11 @@ class UninstallPage(BasePage):
                            self.tr("Adds steps to remove them with their own uninstallers."))
         self.ultra.toggled.connect(self._replan)
         self.blocked = text_label(name=self.tr("What is still needed"))
-        for widget in (self.tree, self.after, self.accept, self.ultra, self.blocked):
+        self.body.addWidget(self.steps)
+        self.body.addLayout(button_row(self.details))
+        for widget in (self.after, self.accept, self.ultra, self.blocked):
             self.body.addWidget(widget)
+        self.body.addStretch(1)
         self._generation = 0
 
     def initializePage(self) -> None:
@@ -89,13 +93,7 @@ class UninstallPage(BasePage):
         plan = prepared.plan
         self.session.prepared = prepared
         self.session.uninstall_plan = plan
-        self.tree.clear()
-        for step in plan.steps:
-            item = QTreeWidgetItem(self.tree, [step.title, step.description])
-            item.setToolTip(0, step.title)
-            item.setToolTip(1, step.description)
-            if step.argv:
-                QTreeWidgetItem(item, [self.tr("runs"), shown_command(step.argv, plan.platform)])
+        self._show_steps()
         self.after.setText("<p><b>" + self.tr("Afterwards:") + "</b> "
                            + escape(plan.protection_after.text) + "</p>")
         self.accept.setVisible(plan.protection_after.state == ProtectionState.NONE)
@@ -105,6 +103,22 @@ class UninstallPage(BasePage):
         self.blocked.setText(("<p><b>" + self.tr("Before you can go on:") + "</b></p><ul>"
                               + "".join(missing) + "</ul>") if missing else "")
         self.completeChanged.emit()
+
+
+    def _show_steps(self) -> None:
+        """Each step in words; the exact commands (product codes, switches) on request."""
+        plan = self.session.uninstall_plan
+        if plan is None:
+            self.steps.setText(self.tr("Preparing the plan…"))
+            return
+        items = []
+        for step in plan.steps:
+            line = f"<li><b>{escape(step.title)}</b><br>{escape(step.description)}"
+            if self.details.isChecked() and step.argv:
+                line += ("<br><small>" + self.tr("runs:") + " <code>"
+                         + escape(shown_command(step.argv, plan.platform)) + "</code></small>")
+            items.append(line + "</li>")
+        self.steps.setText("<ol>" + "".join(items) + "</ol>")
 
 
 class _Asker(QObject):
@@ -138,29 +152,26 @@ class RunPage(BasePage):
         super().__init__(session, self.tr("Uninstall"),
                          self.tr("Kaspersky's own uninstallers run one after the other; each "
                                  "step shows its status."))
-        self.tree = named(QTreeWidget(), self.tr("Step status"),
-                          self.tr("Each step with its current status in words."))
-        self.tree.setHeaderLabels([self.tr("Step"), self.tr("Status")])
-        fit_first_column(self.tree)
-        self.tree.setMinimumHeight(240)
+        self.steps = text_label(name=self.tr("Step status"))
         self.status = text_label(name=self.tr("Uninstall status"))
         self.start = named(QPushButton(self.tr("Try again")), self.tr("Try the uninstall again"),
                            self.tr("Continues from the step that stopped."))
         self.start.hide()
         self.start.clicked.connect(lambda: self._start(retry=True))
-        for widget in (self.tree, self.status, self.start):
-            self.body.addWidget(widget)
+        self.body.addWidget(self.steps)
+        self.body.addWidget(self.status)
+        self.body.addLayout(button_row(self.start))
+        self.body.addStretch(1)
         self.asker = _Asker(self)
         self.asker.asked.connect(self._ask)
         self.job: Job | None = None
 
     def initializePage(self) -> None:
         self.session.run_over = False
-        self.tree.clear()
         plan = self.session.uninstall_plan
+        self.steps.setText("")
         if plan is not None:
-            for step in plan.steps:
-                QTreeWidgetItem(self.tree, [step.title, self.tr("waiting")])
+            self._paint(plan, {})
         self.status.setText(self.tr("Starting…"))
         self._start(retry=False)
 
@@ -192,21 +203,16 @@ class RunPage(BasePage):
             self.status.setText(escape(update.current))
 
     def _paint(self, plan: UninstallPlan, states: dict[str, StepState]) -> None:
-        while self.tree.topLevelItemCount() < len(plan.steps):
-            # Resumed from Welcome: the saved plan is known only once the run has started.
-            step = plan.steps[self.tree.topLevelItemCount()]
-            QTreeWidgetItem(self.tree, [step.title, self.tr("waiting")])
-        for index, step in enumerate(plan.steps):
+        """Every step with its status in words (never by colour alone)."""
+        items = []
+        for step in plan.steps:
             entry = states.get(step.id)
-            item = self.tree.topLevelItem(index)
-            if entry is None or item is None:
-                continue
-            text = self.tr(STATUS_WORDS.get(entry.status, str(entry.status)))
-            if entry.detail:
+            status = STATUS_WORDS[entry.status] if entry is not None else "waiting"
+            text = self.tr(status)
+            if entry is not None and entry.detail:
                 text += f" — {entry.detail}"
-            item.setText(1, text)
-            item.setToolTip(0, step.title)
-            item.setToolTip(1, text)
+            items.append(f"<li><b>{escape(step.title)}</b>: {escape(text)}</li>")
+        self.steps.setText("<ol>" + "".join(items) + "</ol>")
 
     def _ask(self, step: Step) -> None:
         box = QMessageBox(self)

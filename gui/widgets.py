@@ -6,6 +6,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QTextBrowser,
@@ -56,6 +57,15 @@ def short_title(title: str, limit: int = 60) -> str:
         return title
     cut = title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:—-")
     return (cut or title[:limit]) + "…"
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons at their natural width, left-aligned (not a wall of full-width bars)."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 def fit_first_column(tree: QTreeWidget) -> None:

@@ -189,8 +189,8 @@ def _windows_removal(product: DetectedProduct, answers: Answers) -> Step:
             return Step(
                 id=f"remove:{product.id}", kind=StepKind.REMOVE,
                 title=f"Remove {product.name} with Windows Installer",
-                description=f"Runs Windows Installer to remove {product.name} (product code "
-                            f"{code}). Kaspersky may ask for its uninstall password and "
+                description=f"Runs Windows Installer to remove {product.name}. Kaspersky "
+                            "may ask for its uninstall password and "
                             "whether to keep data for reinstalling: you can say no, "
                             "Switchover has backed up what you chose.",
                 program=MSIEXEC, args=("/x", code, "/norestart", *(("/qn",) if answers.quiet
