@@ -29,7 +29,7 @@ from gui.widgets import (
 )
 
 if TYPE_CHECKING:  # detection loads only when the scan runs, off the UI thread
-    from core.ban.explain import Explanation
+    from core.ban.explain import Explanation, SourceRef
     from core.detect.detection import DetectionResult
     from core.detect.findings import DetectedProduct
     from core.migration.engine import Scan
@@ -249,6 +249,15 @@ class BanPage(BasePage):
             "{0}", long_date(result.on)).replace("{1}", escape(result.region_from)))
         self._render()
 
+    def _link(self, ref: SourceRef) -> str:
+        """The original publisher's link; a copy only after it, and labelled as one."""
+        link = (f"<a href='{escape(ref.url)}' title='{escape(ref.title)}'>"
+                f"[{escape(short_title(ref.title))}]</a>")
+        if ref.archived_copy:
+            link += (f" (<a href='{escape(ref.archived_copy)}'>" + self.tr("archived copy")
+                     + "</a>)")
+        return link
+
     def _render(self) -> None:
         """The first sections answer "is it legal, am I protected, what now"; the rest are
         one click away rather than a wall of a dozen sections."""
@@ -263,9 +272,7 @@ class BanPage(BasePage):
                               "{0}", str(hidden)))
         parts = []
         for section in shown:
-            links = " ".join(f"<a href='{escape(r.url)}' title='{escape(r.title)}'>"
-                             f"[{escape(short_title(r.title))}]</a>"
-                             for r in section.sources)
+            links = " ".join(self._link(r) for r in section.sources)
             hedge = {"single-source": self.tr(" (one source)"),
                      "uncertain": self.tr(" (uncertain)")}.get(section.confidence, "")
             parts.append(f"<h3>{escape(section.title)}{hedge}</h3><p>{escape(section.body)}"

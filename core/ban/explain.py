@@ -75,6 +75,8 @@ class SourceRef:
     title: str
     url: str
     date: str
+    kind: str = "primary"           # primary | news | analysis
+    archived_copy: str | None = None  # shown only as a second link, labelled as a copy
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,9 @@ def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, 
         if raw.get("until") and on > date.fromisoformat(raw["until"]):
             continue  # superseded by a later section
         body = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], raw["body"])
-        refs = tuple(SourceRef(s, sources[s]["title"], sources[s]["url"], sources[s]["date"])
+        refs = tuple(SourceRef(s, sources[s]["title"], sources[s]["url"], sources[s]["date"],
+                               sources[s].get("kind", "primary"),
+                               (sources[s].get("archived_copy") or {}).get("url"))
                      for s in raw["sources"])
         chosen.append(Section(raw["id"], raw["title"], body, raw["kind"], raw["confidence"],
                               refs))

@@ -42,7 +42,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
             "reviewed": result.reviewed,
             "sections": [{"id": s.id, "title": s.title, "body": s.body, "kind": s.kind,
                           "confidence": s.confidence,
-                          "sources": [{"title": r.title, "url": r.url, "date": r.date}
+                          "sources": [{"title": r.title, "url": r.url, "date": r.date,
+                                       "kind": r.kind,
+                                       **({"archived_copy": r.archived_copy}
+                                          if r.archived_copy else {})}
                                       for r in s.sources]} for s in result.sections],
         }, indent=2, ensure_ascii=False) + "\n")
         return 0
@@ -69,5 +72,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     for source_id, number in numbers.items():
         ref = by_id[source_id]
         out.append(f"  [{number}] {ref.title} ({ref.date}) {ref.url}")
+        if ref.archived_copy:
+            out.append(f"      archived copy: {ref.archived_copy}")
     sys.stdout.write("\n".join(out) + "\n")
     return 0
