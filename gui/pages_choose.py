@@ -75,12 +75,16 @@ class ChoosePage(BasePage):
             from core.catalog.recommend import Request, recommend
             from core.catalog.store import load_catalog
             from core.catalog.trust import load_trusted_keys
+            from core.detect.audience import audience_of
 
             in_use = load_catalog(load_trusted_keys(), date.today())
             platform = session.detection.platform if session.detection else "windows"
             version = session.snapshot.os.version if session.snapshot else ""
+            audience = audience_of(session.detection,
+                                   session.snapshot.os.name if session.snapshot else "")
             return in_use, recommend(in_use.catalog, Request((platform,), needs, free,
-                                                             windows_version=version),
+                                                             windows_version=version,
+                                                             audience=audience),
                                      date.today(), session.detection)
 
         run_job(self, work, self._show, lambda exc: self.intro.setText(escape(str(exc))))

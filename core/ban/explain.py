@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from core.dates import long_date
+from core.detect.audience import is_business
 from core.detect.detection import DetectionResult
 from core.detect.findings import DetectedProduct
 from core.errors import BadInput, ResourceError
@@ -68,7 +69,6 @@ _TZ = {
     "Europe/Kyiv": "UA", "Europe/Kiev": "UA", "Europe/Zurich": "CH", "Europe/Oslo": "NO",
     "Asia/Tokyo": "JP", "Asia/Kolkata": "IN", "Pacific/Auckland": "NZ",
 }
-BUSINESS_CATEGORIES = ("business", "agent")
 @dataclass(frozen=True)
 class SourceRef:
     id: str
@@ -123,11 +123,6 @@ def country_of(snapshot: SystemSnapshot | None) -> tuple[str | None, str]:
     # The language setting is not evidence of a country (en_US is the default on servers
     # everywhere): without a country or a telling time zone the user is asked instead.
     return None, "nothing on this computer (choose yours with --region)"
-
-
-def is_business(detection: DetectionResult | None) -> bool:
-    return detection is not None and any(p.category in BUSINESS_CATEGORIES
-                                         for p in detection.products)
 
 
 def region_for(country: str | None, business: bool) -> str:

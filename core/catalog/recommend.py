@@ -14,7 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.catalog.records import Catalog, CatalogProduct, LabResult
+from core.catalog.records import Catalog, CatalogProduct
+from core.catalog.rubric import (
+    Reason,
+    Rubric,
+    lab_reasons,
+    load_rubric,
+    need_reason,
+    record_reasons,
+)
 from core.detect.detection import DetectionResult
 from core.machine.snapshot import windows_before_8
 
@@ -42,13 +50,7 @@ class Request:
     free_only: bool = False
     exclude_countries: tuple[str, ...] = ()
     windows_version: str = ""  # the scanned machine's; Windows 7 has no Defender anti-virus
-
-
-@dataclass(frozen=True)
-class Reason:
-    text: str
-    points: int
-    sources: tuple[str, ...]
+    audience: str = "home"     # home | business (core.detect.audience decides from a scan)
 
 
 @dataclass(frozen=True)
@@ -92,72 +94,68 @@ def needs_from(detection: DetectionResult | None) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _is_recent(lab: LabResult, today: date) -> bool:
-    return not lab.is_old(today)
-
-
-def _lab_reasons(product: CatalogProduct, today: date) -> list[Reason]:
-    reasons: list[Reason] = []
-    recent = [lab for lab in product.labs if _is_recent(lab, today) and not lab.secondary]
-    for award in TOP_AWARDS:
-        for lab in recent:
-            if lab.award == award:
-                reasons.append(Reason(f"{award} — {lab.lab}, {lab.test} ({lab.date})", 3,
-                                      lab.sources))
-                break
-    other_awards = [lab for lab in recent if lab.award and lab.award not in TOP_AWARDS]
-    for lab in other_awards[:2]:
-        reasons.append(Reason(f"{lab.award} — {lab.lab}, {lab.test} ({lab.date})", 1,
-                              lab.sources))
-    if recent and not reasons:
-        lab = max(recent, key=lambda item: item.date)
-        reasons.append(Reason(f"Tested by {lab.lab}: {lab.test} ({lab.date})", 1, lab.sources))
-    return reasons
-
-
-def _price(product: CatalogProduct) -> str:
-    if product.free_tier.value == "yes":
+def _price(product: CatalogProduct, audience: str = "home") -> str:
+    """The price as its source gave it: with its date, and a first-year offer said so."""
+    free_here = product.free_tier.value == "yes" and not (
+        audience == "business" and _home_use_only(product))
+    if free_here:
         return "free version available"
     priced = [p for p in product.prices if p.usd_per_year is not None]
     if not priced:
         return "price not confirmed"
     cheapest = min(priced, key=lambda p: p.usd_per_year or 0)
-    return (f"from about ${cheapest.usd_per_year:g} a year ({cheapest.plan}; price seen "
+    kind = "a first-year offer" if cheapest.first_year else "a year"
+    return (f"from about ${cheapest.usd_per_year:g} ({kind}; {cheapest.plan}; price seen "
             f"{cheapest.source_date})")
 
 
+def _home_use_only(product: CatalogProduct) -> bool:
+    return product.free_for_business is not None and product.free_for_business.value == "no"
+
+
 def _score(product: CatalogProduct, request: Request, reasons_for_needs: dict[str, str],
-           today: date) -> tuple[list[Reason], list[Reason]]:
-    reasons = _lab_reasons(product, today)
+           today: date, rubric: Rubric) -> tuple[list[Reason], list[Reason]]:
+    """Points by the rubric, each one a reason the user sees."""
+    points = rubric.points
+    reasons = lab_reasons(product, request.platforms, today, rubric)
     cautions: list[Reason] = []
     if not reasons:
-        cautions.append(Reason("No recent independent lab result was found for it", 0, ()))
+        names = " or ".join(PLATFORM_NAMES.get(p, p) for p in request.platforms)
+        cautions.append(Reason(f"No recent independent lab result for {names} was found",
+                               points["no_recent_lab_result"], ()))
     for need in request.needs:
         feature, label = NEEDS[need]
-        fact = product.features.get(feature)
-        why = reasons_for_needs.get(need, "")
-        if fact is not None and fact.value == "yes":
-            reasons.append(Reason(f"Includes {label}{why}", 2, fact.sources))
-        elif fact is not None and fact.value == "no":
-            cautions.append(Reason(f"Does not include {label}{why}", -2, fact.sources))
-        else:
-            cautions.append(Reason(f"Whether it includes {label} is not confirmed", 0,
-                                   fact.sources if fact else ()))
+        reason, plus = need_reason(product, feature, label, reasons_for_needs.get(need, ""),
+                                   rubric)
+        (reasons if plus else cautions).append(reason)
     if product.free_tier.value == "yes":
-        reasons.append(Reason("Has a free version", 1, product.free_tier.sources))
+        if request.audience == "business" and _home_use_only(product):
+            cautions.append(Reason("Its free edition is for home use only",
+                                   0, product.free_for_business.sources
+                                   if product.free_for_business else ()))
+        else:
+            reasons.append(Reason("Has a free version", points["free_tier"],
+                                  product.free_tier.sources))
     realtime = product.features.get("realtime")
-    if realtime is not None and realtime.value != "yes":
+    if realtime is not None and realtime.value != "yes" and realtime.note:
         cautions.append(Reason(f"Real-time protection: {realtime.note}", 0, realtime.sources))
-    for note in product.privacy:
-        if note.kind == "regulatory":
-            cautions.append(Reason(note.note, -2, note.sources))
-        elif note.kind == "concern":
-            cautions.append(Reason(note.note, -1, note.sources))
+    cautions += record_reasons(product, rubric)
+    if not reasons:  # every product shown says at least why it is here
+        fact = next((product.platforms[p] for p in request.platforms
+                     if p in product.platforms), None)
+        reasons.append(Reason("Available for " + " and ".join(
+            PLATFORM_NAMES.get(p, p) for p in request.platforms), 0,
+            fact.sources if fact else product.sources[:1]))
     return reasons, cautions
 
 
 def _exclusion(product: CatalogProduct, request: Request) -> str | None:
+    if request.audience not in product.audiences:
+        return "for businesses" if request.audience == "home" else "for home users"
     for platform in request.platforms:
+        if platform in product.on_demand_only_on:
+            return (f"{PLATFORM_NAMES.get(platform, platform)}: it scans only when asked, so "
+                    "it does not replace an anti-virus there")
         if not product.supports(platform):
             fact = product.platforms.get(platform)
             state = "not available" if fact and fact.value == "no" else "not confirmed"
@@ -189,12 +187,16 @@ def recommend(catalog: Catalog, request: Request, today: date,
               detection: DetectionResult | None = None) -> RecommendResult:
     detected_needs = needs_from(detection)
     needs = tuple(dict.fromkeys((*request.needs, *detected_needs)))
+    asked = request.needs
     request = Request(request.platforms, needs, request.free_only,
                       tuple(c.upper() for c in request.exclude_countries),
-                      request.windows_version)
+                      request.windows_version, request.audience)
+    rubric = load_rubric()
     why = {need: " (you use one with Kaspersky today)" if need in ("vpn", "password-manager")
            else " (you use them with Kaspersky today)" for need in detected_needs}
     built_in_ids = {BUILT_IN[p] for p in request.platforms if p in BUILT_IN}
+    if request.audience == "business":
+        built_in_ids.clear()  # business machines are offered managed endpoint products
     scored: list[tuple[int, CatalogProduct, list[Reason], list[Reason]]] = []
     excluded: list[tuple[str, str]] = []
     old_windows = windows_before_8(request.windows_version)
@@ -207,7 +209,7 @@ def recommend(catalog: Catalog, request: Request, today: date,
         if reason is not None and product.id not in built_in_ids:
             excluded.append((product.name, reason))
             continue
-        reasons, cautions = _score(product, request, why, today)
+        reasons, cautions = _score(product, request, why, today, rubric)
         if product.id in built_in_ids:
             pluses, drawbacks = _built_in_notes(product)
             reasons, cautions = pluses + reasons, drawbacks + cautions
@@ -220,7 +222,8 @@ def recommend(catalog: Catalog, request: Request, today: date,
     results = tuple(
         Recommendation(product.id, product.name, rank, total, product.id in built_in_ids,
                        tuple(reasons), tuple(cautions), product.download_url, product.winget,
-                       product.homebrew, _price(product), product.homebrew_kind)
+                       product.homebrew, _price(product, request.audience),
+                       product.homebrew_kind)
         for rank, (total, product, reasons, cautions) in enumerate(scored, start=1))
     notes = ["Ranked by what independent labs, the vendors' own pages and regulators say; "
              "no vendor pays to be listed, and no link earns Switchover anything."]
@@ -230,5 +233,18 @@ def recommend(catalog: Catalog, request: Request, today: date,
     if "macos" in request.platforms:
         notes.append("macOS has Apple's XProtect built in; it is not listed because it "
                      "cannot be chosen or configured.")
+    if request.audience == "business":
+        notes.append("This computer is managed by an organisation (Kaspersky's business "
+                     "products or a server), so business endpoint products are listed.")
+    unmet = [need for need in asked if not any(
+        (f := product.features.get(NEEDS[need][0])) is not None and f.value == "yes"
+        for _, product, _, _ in scored)]
+    if unmet:
+        # Nothing listed has what was asked for: say so, rather than list what lacks it.
+        labels = ", ".join(NEEDS[n][1] for n in unmet)
+        names = " or ".join(PLATFORM_NAMES.get(p, p) for p in request.platforms)
+        notes.insert(0, f"No product in the catalog for {names} is confirmed to include "
+                        f"{labels}; nothing is listed for it.")
+        results = ()
     return RecommendResult(results, tuple(excluded), needs, detected_needs, tuple(notes))
 

@@ -54,6 +54,7 @@ class LabResult:
     award: str | None
     secondary: bool
     sources: tuple[str, ...]
+    platform: str = "windows"  # what the lab tested: an award counts only there
 
     def age_months(self, today: _Day) -> int:
         """Whole months from the result's month to today's: computed, never stored, so a
@@ -67,8 +68,9 @@ class LabResult:
 @dataclass(frozen=True)
 class PrivacyNote:
     note: str
-    kind: str  # regulatory | concern | info | none-found
+    kind: str  # regulatory | concern | parent | info | none-found
     sources: tuple[str, ...]
+    conduct: str | None = None  # notes about one underlying conduct cost points once
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class Price:
     devices: str
     source_date: str
     sources: tuple[str, ...]
+    first_year: bool = False  # a first-year offer, never shown as the yearly price
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,9 @@ class CatalogProduct:
     homebrew: str | None
     homebrew_kind: str | None
     sources: tuple[str, ...]
+    audiences: tuple[str, ...] = ("home",)
+    on_demand_only_on: tuple[str, ...] = ()
+    free_for_business: Fact | None = None
 
     def supports(self, platform: str) -> bool:
         fact = self.platforms.get(platform)
@@ -246,17 +252,22 @@ def _product(raw: dict[str, Any]) -> CatalogProduct:
         platforms={k: _fact(v) for k, v in raw["platforms"].items()},
         free_tier=_fact(raw["free_tier"]),
         prices=tuple(Price(p["plan"], p["usd_per_year"], p["price_text"], p.get("devices", ""),
-                           p["source_date"], tuple(p["sources"])) for p in raw["prices"]),
+                           p["source_date"], tuple(p["sources"]), bool(p.get("first_year")))
+                     for p in raw["prices"]),
         features={k: _fact(v) for k, v in raw["features"].items()},
         labs=tuple(LabResult(lab["lab"], lab["test"], lab["date"], lab["result"],
                              lab.get("award"), lab.get("secondary", False),
-                             tuple(lab["sources"])) for lab in raw["lab_results"]),
-        privacy=tuple(PrivacyNote(n["note"], n["kind"], tuple(n["sources"]))
+                             tuple(lab["sources"]), lab.get("platform", "windows"))
+                   for lab in raw["lab_results"]),
+        privacy=tuple(PrivacyNote(n["note"], n["kind"], tuple(n["sources"]), n.get("conduct"))
                       for n in raw["privacy_record"]),
         disables_defender=_fact(raw["disables_defender"]),
         download_url=raw["download_url"], winget=packages.get("winget"),
         homebrew=packages.get("homebrew"), homebrew_kind=packages.get("homebrew_kind"),
-        sources=tuple(raw["sources"]))
+        sources=tuple(raw["sources"]), audiences=tuple(raw.get("audiences", ("home",))),
+        on_demand_only_on=tuple(raw.get("on_demand_only_on", ())),
+        free_for_business=_fact(raw["free_for_business"]) if "free_for_business" in raw
+        else None)
 
 
 def catalog_from_doc(doc: dict[str, Any]) -> Catalog:

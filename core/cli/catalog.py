@@ -38,6 +38,7 @@ def _source_list(catalog: Any, ids: tuple[str, ...]) -> list[dict[str, str]]:
 
 def cmd_recommend(args: argparse.Namespace) -> int:
     from core.catalog.recommend import Request, recommend
+    from core.detect.audience import audience_of
     from core.detect.detection import detect
     from core.machine.source import snapshot_from
 
@@ -45,16 +46,17 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     snapshot = snapshot_from(args)
     detection = detect(snapshot)
     platforms = tuple(args.platform) or (detection.platform,)
+    audience = getattr(args, "audience", None) or audience_of(detection, snapshot.os.name)
     result = recommend(in_use.catalog, Request(platforms, tuple(args.need), args.free_only,
                                                tuple(args.exclude_country),
-                                               snapshot.os.version),
+                                               snapshot.os.version, audience),
                        date.today(), detection)
     catalog = in_use.catalog
     if args.json:
         _emit({
             "catalog": {"version": catalog.version, "reviewed": catalog.reviewed,
                         "origin": in_use.origin},
-            "platforms": list(platforms), "needs": list(result.needs),
+            "platforms": list(platforms), "audience": audience, "needs": list(result.needs),
             "needs_from_detection": list(result.needs_from_detection),
             "recommendations": [{
                 "id": r.id, "name": r.name, "rank": r.rank, "score": r.score,
@@ -67,8 +69,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         })
         return 0
     names = ", ".join(p for p in platforms)
-    print(f"Alternatives for {names} — catalog version {catalog.version}, reviewed "
-          f"{catalog.reviewed}.")
+    print(f"Alternatives for {names} ({audience}) — catalog version {catalog.version}, "
+          f"reviewed {catalog.reviewed}.")
     if result.needs:
         print("Needs: " + ", ".join(result.needs)
               + (f" (from what Kaspersky does for you today: "
@@ -76,12 +78,13 @@ def cmd_recommend(args: argparse.Namespace) -> int:
                  if result.needs_from_detection else ""))
     for rec in result.recommendations:
         tag = {"microsoft-defender": " — built into Windows",
-               "clamav": " — free, from your distribution"}.get(rec.id, "")
+               "clamav": " — free, from your distribution"}.get(rec.id, "") \
+            if rec.built_in else ""
         print(f"\n{rec.rank}. {rec.name}{tag} · {rec.price}")
         for reason in rec.reasons:
             print(f"   + {reason.text}")
         for caution in rec.cautions:
-            print(f"   − {caution.text}")
+            print(f"   ! {caution.text}")
         install = f"   Get it: {rec.download_url}"
         if rec.winget and "windows" in platforms:
             install += f"   (winget install --id {rec.winget} -e)"

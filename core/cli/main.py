@@ -133,6 +133,8 @@ def _add_catalog_commands(sub: argparse._SubParsersAction) -> None:  # type: ign
     rec.add_argument("--free-only", action="store_true", help="only products with a free version")
     rec.add_argument("--exclude-country", action="append", default=[], metavar="CC",
                      help="leave out vendors headquartered in this country (ISO code)")
+    rec.add_argument("--audience", choices=["home", "business"],
+                     help="home or business products (default: from what the scan found)")
     rec.add_argument("-v", "--verbose", action="store_true", help="show every source")
     rec.add_argument("--json", action="store_true", help="one JSON document on standard output")
 
