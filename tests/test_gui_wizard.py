@@ -44,6 +44,16 @@ def _wizard(qtbot, tmp_path: Path, demo: str):  # type: ignore[no-untyped-def]
     return wizard, session
 
 
+def _big_folder(tmp_path: Path, files: int) -> Path:
+    """Incompressible files, 10 MB each: a backup of them takes long enough to interrupt."""
+    big = tmp_path / "big"
+    big.mkdir()
+    chunk = os.urandom(10_000_000)
+    for i in range(files):
+        (big / f"{i}.bin").write_bytes(chunk)
+    return big
+
+
 def _next(qtbot, wizard) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=20000)
     wizard.next()
@@ -126,11 +136,7 @@ def test_a_backup_can_be_cancelled_and_leaves_nothing(qtbot, tmp_path: Path) -> 
     from core.machine.demo import load_demo
 
     wizard, session = _wizard(qtbot, tmp_path, "windows-clean-defender")
-    big = tmp_path / "big"
-    big.mkdir()
-    chunk = os.urandom(10_000_000)
-    for i in range(40):
-        (big / f"{i}.bin").write_bytes(chunk)
+    big = _big_folder(tmp_path, 40)
     session.detection = detect(load_demo("windows-clean-defender"))
     session.folders = [str(big)]
     backup = wizard.page(int(Page.BACKUP))
@@ -267,11 +273,7 @@ def test_back_during_a_backup_asks_stops_it_and_never_runs_two(qtbot, tmp_path: 
     from core.machine.demo import load_demo
 
     wizard, session = _wizard(qtbot, tmp_path, "windows-clean-defender")
-    big = tmp_path / "big"
-    big.mkdir()
-    chunk = os.urandom(10_000_000)
-    for i in range(60):
-        (big / f"{i}.bin").write_bytes(chunk)
+    big = _big_folder(tmp_path, 60)
     session.detection = detect(load_demo("windows-clean-defender"))
     wizard.setStartId(int(Page.LOSE))
     wizard.restart()
