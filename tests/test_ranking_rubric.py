@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core.catalog.records import catalog_from_doc
 from core.catalog.recommend import Request, recommend
+from core.catalog.records import catalog_from_doc
 from core.catalog.rubric import load_rubric
 
 TODAY = date(2026, 12, 1)
