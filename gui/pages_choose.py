@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QRadioButton,
@@ -42,18 +43,18 @@ class ChoosePage(BasePage):
         super().__init__(session, self.tr("Choose a replacement"),
                          self.tr("Ranked by independent tests, features and record; every "
                                  "reason is shown. No vendor pays to be here."))
-        filters = QHBoxLayout()
+        filters = QGridLayout()  # three to a row: the page fits an 800-pixel window
         self.need_boxes: dict[str, QCheckBox] = {}
-        for key, label in NEEDS:
+        for index, (key, label) in enumerate(NEEDS):
             box = named(QCheckBox(self.tr(label)), self.tr("Needs {0}").replace("{0}", label),
                         self.tr("Ranks products that include it higher."))
             box.toggled.connect(lambda _on: self._load())
             self.need_boxes[key] = box
-            filters.addWidget(box)
+            filters.addWidget(box, index // 3, index % 3)
         self.free = named(QCheckBox(self.tr("Free only")), self.tr("Free only"),
                           self.tr("Shows only products with a free version."))
         self.free.toggled.connect(lambda _on: self._load())
-        filters.addWidget(self.free)
+        filters.addWidget(self.free, len(NEEDS) // 3, len(NEEDS) % 3)
         self.body.addLayout(filters)
         self.intro = text_label(name=self.tr("About the ranking"))
         self.body.addWidget(self.intro)
