@@ -28,8 +28,9 @@ from core.catalog.trust import load_trusted_keys
 from core.catalog.tuf_update import update_catalog
 from core.catalog.update import UpdateResult, UpdateSettings
 
-TODAY = date(2026, 11, 24)
+TODAY = date(2026, 12, 1)
 BUNDLED = (ROOT / "resources" / "catalog" / "catalog.json").read_bytes()
+V = json.loads(BUNDLED)["version"]  # the bundled catalog's version: updates must be newer
 
 
 @pytest.fixture(scope="module")
@@ -102,16 +103,16 @@ def run_update(url: str, cache: Path, **settings: float) -> tuple[UpdateResult, 
 
 def test_a_newer_catalog_from_the_repository_is_installed_and_used(
         https: HTTPServer, resources: Path, tmp_path: Path) -> None:
-    url = serve(https, Repo(catalog_bytes(2)), resources)
+    url = serve(https, Repo(catalog_bytes(V + 1)), resources)
     result, in_use = run_update(url, tmp_path / "cache")
-    assert result.updated and "version 2" in result.message, result.message
-    assert in_use.origin == "cached" and in_use.catalog.version == 2  # type: ignore[attr-defined]
+    assert result.updated and f"version {V + 1}" in result.message, result.message
+    assert in_use.origin == "cached" and in_use.catalog.version == V + 1  # type: ignore[attr-defined]
     assert "update metadata version" in in_use.signed_by  # type: ignore[attr-defined]
 
 
 def test_the_same_version_again_is_not_an_error(https: HTTPServer, resources: Path,
                                                 tmp_path: Path) -> None:
-    url = serve(https, Repo(catalog_bytes(1)), resources)
+    url = serve(https, Repo(catalog_bytes(V)), resources)
     result, in_use = run_update(url, tmp_path / "cache")
     assert not result.updated and not result.failed and "not newer" in result.message
     assert in_use.origin == "bundled"  # type: ignore[attr-defined]
@@ -119,33 +120,33 @@ def test_the_same_version_again_is_not_an_error(https: HTTPServer, resources: Pa
 
 def test_a_rotated_root_is_followed_without_an_app_release(https: HTTPServer, resources: Path,
                                                            tmp_path: Path) -> None:
-    repo = Repo(catalog_bytes(2))
+    repo = Repo(catalog_bytes(V + 1))
     cache = tmp_path / "cache"
     run_update(serve(https, repo, resources), cache)
     repo.rotate("root")          # new root keys, signed by the old and the new
     repo.rotate("targets")       # and a new targets key, announced by that root
-    repo.publish(catalog_bytes(3))
+    repo.publish(catalog_bytes(V + 2))
     https.clear()
     https.no_handler_status_code = 404
     for path, data in repo.files().items():  # the app's anchor stays the first root
         https.expect_request("/repo" + path).respond_with_data(data)
     result, in_use = run_update(https.url_for("/repo"), cache)
-    assert result.updated and in_use.catalog.version == 3, result.message  # type: ignore[attr-defined]
+    assert result.updated and in_use.catalog.version == V + 2, result.message  # type: ignore[attr-defined]
 
 
 def test_recovery_after_a_fast_forward_attack_once_the_key_is_rotated(
         https: HTTPServer, resources: Path, tmp_path: Path) -> None:
     """A stolen timestamp key pushed version 1,000; rotating that key lets the real,
     lower versions through again (TUF deletes the fast-forwarded timestamp)."""
-    repo = Repo(catalog_bytes(2))
+    repo = Repo(catalog_bytes(V + 1))
     cache = tmp_path / "cache"
     repo.resign_timestamp(version=1000)
     run_update(serve(https, repo, resources), cache)
     repo.rotate("timestamp")
-    repo.publish(catalog_bytes(3))
+    repo.publish(catalog_bytes(V + 2))
     repo.resign_timestamp(version=5)
     result, in_use = run_update(serve(https, repo, None), cache)
-    assert result.updated and in_use.catalog.version == 3, result.message  # type: ignore[attr-defined]
+    assert result.updated and in_use.catalog.version == V + 2, result.message  # type: ignore[attr-defined]
 
 
 # -- what is refused -------------------------------------------------------------------------
@@ -153,8 +154,8 @@ def test_recovery_after_a_fast_forward_attack_once_the_key_is_rotated(
 
 def test_a_catalog_changed_after_signing_is_refused(https: HTTPServer, resources: Path,
                                                     tmp_path: Path) -> None:
-    repo = Repo(catalog_bytes(2))
-    tampered = catalog_bytes(2, description="tampered")
+    repo = Repo(catalog_bytes(V + 1))
+    tampered = catalog_bytes(V + 1, description="tampered")
     url = serve(https, repo, resources, changed={"/targets/catalog.json": tampered})
     result, in_use = run_update(url, tmp_path / "cache")
     assert not result.updated and result.failed and "tampered" in result.message
@@ -164,19 +165,19 @@ def test_a_catalog_changed_after_signing_is_refused(https: HTTPServer, resources
 def test_metadata_rolled_back_to_an_older_version_is_refused(https: HTTPServer,
                                                              resources: Path,
                                                              tmp_path: Path) -> None:
-    repo = Repo(catalog_bytes(2))
+    repo = Repo(catalog_bytes(V + 1))
     old = repo.files()
-    repo.publish(catalog_bytes(3))
+    repo.publish(catalog_bytes(V + 2))
     cache = tmp_path / "cache"
     assert run_update(serve(https, repo, resources), cache)[0].updated
     result, in_use = run_update(serve(https, old, None), cache)  # a replayed older mirror
     assert not result.updated and "rollback is refused" in result.message, result.message
-    assert in_use.catalog.version == 3  # type: ignore[attr-defined]
+    assert in_use.catalog.version == V + 2  # type: ignore[attr-defined]
 
 
 def test_expired_metadata_from_a_frozen_server_is_refused(https: HTTPServer, resources: Path,
                                                           tmp_path: Path) -> None:
-    repo = Repo(catalog_bytes(2))
+    repo = Repo(catalog_bytes(V + 1))
     repo.resign_timestamp(expires=NOW - timedelta(days=1))
     result, in_use = run_update(serve(https, repo, resources), tmp_path / "cache")
     assert not result.updated and "expired" in result.message
@@ -185,7 +186,7 @@ def test_expired_metadata_from_a_frozen_server_is_refused(https: HTTPServer, res
 
 def test_targets_signed_by_fewer_keys_than_the_threshold_are_refused(
         https: HTTPServer, resources: Path, tmp_path: Path) -> None:
-    repo = Repo(catalog_bytes(2), targets_threshold=2)
+    repo = Repo(catalog_bytes(V + 1), targets_threshold=2)
     one_short = repo._sign(repo.targets, "targets", repo.signers["targets"][:1])
     url = serve(https, repo, resources, changed={"/metadata/targets.json": one_short})
     result, _ = run_update(url, tmp_path / "cache")
@@ -195,9 +196,9 @@ def test_targets_signed_by_fewer_keys_than_the_threshold_are_refused(
 def test_targets_from_another_snapshot_are_refused(https: HTTPServer, resources: Path,
                                                    tmp_path: Path) -> None:
     """Mix and match: a valid older targets file served with a newer snapshot."""
-    repo = Repo(catalog_bytes(2))
+    repo = Repo(catalog_bytes(V + 1))
     older_targets = repo.targets_bytes
-    repo.publish(catalog_bytes(3))
+    repo.publish(catalog_bytes(V + 2))
     url = serve(https, repo, resources, changed={"/metadata/targets.json": older_targets})
     result, _ = run_update(url, tmp_path / "cache")
     assert not result.updated and result.failed
@@ -205,7 +206,7 @@ def test_targets_from_another_snapshot_are_refused(https: HTTPServer, resources:
 
 def test_a_catalog_larger_than_the_cap_is_refused(https: HTTPServer, resources: Path,
                                                   tmp_path: Path) -> None:
-    big = catalog_bytes(2, description="x" * 300_000)
+    big = catalog_bytes(V + 1, description="x" * 300_000)
     result, _ = run_update(serve(https, Repo(big), resources), tmp_path / "cache",
                            max_bytes=200_000)
     assert not result.updated and result.failed
@@ -220,7 +221,7 @@ def test_a_catalog_larger_than_the_cap_is_refused(https: HTTPServer, resources: 
 ], ids=["frozen-until-2099", "version-10^18", "escape-codes", "winget-injection"])
 def test_a_signed_catalog_that_would_freeze_lock_out_or_inject_is_refused(
         https: HTTPServer, resources: Path, tmp_path: Path, change, says: str) -> None:  # type: ignore[no-untyped-def]
-    doc = json.loads(catalog_bytes(2))
+    doc = json.loads(catalog_bytes(V + 1))
     change(doc)
     result, in_use = run_update(serve(https, Repo(json.dumps(doc).encode()), resources),
                                 tmp_path / "cache")
@@ -231,9 +232,9 @@ def test_a_signed_catalog_that_would_freeze_lock_out_or_inject_is_refused(
 def test_a_cached_catalog_changed_on_disk_is_not_used_at_the_next_start(
         https: HTTPServer, resources: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    run_update(serve(https, Repo(catalog_bytes(2)), resources), cache)
+    run_update(serve(https, Repo(catalog_bytes(V + 1)), resources), cache)
     cached = cache / "catalog.json"
-    cached.write_bytes(catalog_bytes(9))  # valid, newer, but not what the metadata lists
+    cached.write_bytes(catalog_bytes(V + 8))  # valid, newer, but not what the metadata lists
     in_use = load_catalog(load_trusted_keys(), TODAY, cache)
     assert in_use.origin == "bundled"
     assert any("does not match the trusted update metadata" in n for n in in_use.notes)
@@ -244,7 +245,7 @@ def test_a_redirect_to_plain_http_is_refused_before_anything_is_sent(
     plain = HTTPServer(host="127.0.0.1")
     plain.start()
     try:
-        serve(https, Repo(catalog_bytes(2)), resources)
+        serve(https, Repo(catalog_bytes(V + 1)), resources)
         plain.expect_request("/metadata/timestamp.json").respond_with_data(b"{}")
         https.expect_request("/moved/metadata/timestamp.json").respond_with_data(
             b"", status=302, headers={"Location": plain.url_for("/metadata/timestamp.json")})
@@ -269,7 +270,7 @@ def test_offline_keeps_the_bundled_catalog(tmp_path: Path) -> None:
 @pytest.mark.parametrize("shape", ["headers-late", "drip", "drip-then-stall"])
 def test_a_slow_server_never_holds_an_update_past_its_deadline(
         https: HTTPServer, resources: Path, tmp_path: Path, shape: str) -> None:
-    repo = Repo(catalog_bytes(2))
+    repo = Repo(catalog_bytes(V + 1))
     serve(https, repo, resources)
 
     def slow(_: Request) -> Response:
@@ -296,16 +297,17 @@ def test_a_slow_server_never_holds_an_update_past_its_deadline(
 
 def test_cli_update_and_show_against_the_repository(https: HTTPServer, resources: Path,
                                                     tmp_path: Path, ca: trustme.CA) -> None:
-    url = serve(https, Repo(catalog_bytes(7)), resources)
+    url = serve(https, Repo(catalog_bytes(V + 6)), resources)
     bundle = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(bundle))
     env = {"SWITCHOVER_RESOURCES": str(resources), "REQUESTS_CA_BUNDLE": str(bundle),
            "SWITCHOVER_CACHE_DIR": str(tmp_path / "cache"),
            "SWITCHOVER_STATE_DIR": str(tmp_path / "state")}
     done = run_cli("catalog", "update", "--url", url, env=env)
-    assert done.returncode == 0 and "Updated to catalog version 7" in done.stdout, done.stdout
+    assert done.returncode == 0 and f"Updated to catalog version {V + 6}" in done.stdout, \
+        done.stdout
     shown = json.loads(run_cli("catalog", "show", "--json", env=env).stdout)
-    assert shown["origin"] == "cached" and shown["version"] == 7
+    assert shown["origin"] == "cached" and shown["version"] == V + 6
     failed = run_cli("catalog", "update", "--url", https.url_for("/nothing-here"), env=env)
     assert failed.returncode == 1 and "Kept the cached catalog" in failed.stdout
 

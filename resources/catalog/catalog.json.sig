@@ -1,5 +1,5 @@
 {
  "format": "switchover-catalog-signature",
- "key": "release-2026-12",
- "ed25519": "zfsNInDonpbjNzccU8tr0qQ1gMzMm9zrcav35h/jEqloGFxFBgx0u2q6DJ4Ni2t0UD89+rPX+opf8m/V8XHRDg=="
+ "key": "release-2026-12-v2",
+ "ed25519": "BkQaFwaAwtPN1PV8gx98xJzwPybp2+CfZYpD8u4sBFQMqsHNnXvJVNbz8p54jupLYdRe1Hw6tUb4FuYPdXLWDg=="
 }
