@@ -1,5 +1,5 @@
 {
  "format": "switchover-catalog-signature",
- "key": "release-2026-12-v2",
- "ed25519": "BkQaFwaAwtPN1PV8gx98xJzwPybp2+CfZYpD8u4sBFQMqsHNnXvJVNbz8p54jupLYdRe1Hw6tUb4FuYPdXLWDg=="
+ "key": "release-2026-12-v3",
+ "ed25519": "WQbaOv/lc4PiQXBSlP1kZNyFARK94Rgkd2dnTe2piB/vfhKfAtfbsVvgmzaxBYk1vKG6+iwgZMZv7yzW7qPNCQ=="
 }
