@@ -56,10 +56,9 @@ class Repo:
             meta.sign(signer, append=True)
         return meta.to_bytes(JSONSerializer(compact=False))
 
-    def publish_root(self, extra_signers: list[Ed25519Signer] | None = None) -> None:
-        """Sign the current root (with the previous root's keys too, when rotating)."""
-        signers = list(self.signers["root"]) + list(extra_signers or [])
-        self.roots.append(self._sign(self.root, "root", signers))
+    def publish_root(self) -> None:
+        """Sign the current root with the root role's keys and publish it."""
+        self.roots.append(self._sign(self.root, "root"))
 
     def publish(self, catalog: bytes) -> None:
         """A new catalog: targets, snapshot and timestamp each move to their next version."""

@@ -122,7 +122,6 @@ def _check(data: bytes, today: date) -> Catalog:
 @dataclass(frozen=True)
 class _Fetched:
     data: bytes
-    metadata_version: int
 
 
 def _run(cache: Path, settings: UpdateSettings, cancel: CancelToken, deadline: float,
@@ -136,7 +135,7 @@ def _run(cache: Path, settings: UpdateSettings, cancel: CancelToken, deadline: f
     path = updater.find_cached_target(info) or updater.download_target(info)
     data = Path(path).read_bytes()
     info.verify_length_and_hashes(data)
-    return _Fetched(data, 0)
+    return _Fetched(data)
 
 
 def _within_deadline(cache: Path, settings: UpdateSettings, cancel: CancelToken,
