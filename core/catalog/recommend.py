@@ -137,7 +137,8 @@ def _score(product: CatalogProduct, request: Request, reasons_for_needs: dict[st
             reasons.append(Reason("Has a free version", points["free_tier"],
                                   product.free_tier.sources))
     realtime = product.features.get("realtime")
-    if realtime is not None and realtime.value != "yes" and realtime.note:
+    if realtime is not None and realtime.value != "yes" and realtime.note \
+            and product.id not in BUILT_IN.values():  # a default's trade-off says it already
         cautions.append(Reason(f"Real-time protection: {realtime.note}", 0, realtime.sources))
     cautions += record_reasons(product, rubric)
     if not reasons:  # every product shown says at least why it is here
