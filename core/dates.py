@@ -1,21 +1,43 @@
-"""The one way a date is shown to a person: "1 December 2026", never "2026-12-01".
+"""The one way a date is shown to a person, in the order of their locale.
 
-Machine formats (ISO 8601) stay in JSON and file names; everything a person reads goes
-through here, so Scan, the ban page, the catalog's review date and the report agree.
-Translations (and each language's own order) come with the languages issue; until then
-this is the English form, unambiguous in every English-speaking country.
+"1 December 2026" or, where the locale writes the month first (US and Canadian English,
+as CLDR's long date formats do), "December 1, 2026"; never "2026-12-01". Machine formats
+(ISO 8601) stay in JSON and file names; everything a person reads goes through here, so
+Scan, the ban page, the catalog's review date and the report agree. Month names are
+English until the translations (issue 19) bring each language's own.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date, datetime
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+MONTH_FIRST = ("en_US", "en_CA")  # CLDR long date "MMMM d, y"
 
 
-def long_date(day: date | datetime | str) -> str:
-    """A date (or an ISO 8601 date or timestamp) in words."""
+def user_locale() -> str:
+    """The locale dates are written in: LC_ALL, LC_TIME, LANG, or Windows' user locale."""
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return value.split(".")[0].replace("-", "_")
+    if sys.platform == "win32":
+        import ctypes
+
+        buffer = ctypes.create_unicode_buffer(85)
+        if ctypes.windll.kernel32.GetUserDefaultLocaleName(buffer, 85):  # type: ignore[attr-defined]
+            return str(buffer.value).replace("-", "_")
+    return ""
+
+
+def long_date(day: date | datetime | str, locale: str | None = None) -> str:
+    """A date (or an ISO 8601 date or timestamp) in words, in the locale's order."""
     if isinstance(day, str):
         day = date.fromisoformat(day[:10])
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    month = MONTHS[day.month - 1]
+    if (locale if locale is not None else user_locale()) in MONTH_FIRST:
+        return f"{month} {day.day}, {day.year}"
+    return f"{day.day} {month} {day.year}"

@@ -62,3 +62,6 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory,
         monkeypatch.setenv("SWITCHOVER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
     if "SWITCHOVER_CACHE_DIR" not in os.environ:
         monkeypatch.setenv("SWITCHOVER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # Dates are written in the user's locale: every test sees the same one, whatever the
+    # developer's machine is set to (tests of other locales pass theirs explicitly).
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
