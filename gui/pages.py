@@ -222,8 +222,9 @@ class BanPage(BasePage):
                           self.tr("Shows the rest of the explanation, each with its sources."))
         self.more.setCheckable(True)
         self.more.toggled.connect(lambda _on: self._render())
-        for widget in (self.region, self.heading, self.text, self.more):
+        for widget in (self.region, self.heading, self.text):
             self.body.addWidget(widget)
+        self.body.addLayout(button_row(self.more))
         self.result: Explanation | None = None
 
     def initializePage(self) -> None:
