@@ -10,6 +10,7 @@ English until the translations (issue 19) bring each language's own.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date, datetime
 
@@ -41,3 +42,18 @@ def long_date(day: date | datetime | str, locale: str | None = None) -> str:
     if (locale if locale is not None else user_locale()) in MONTH_FIRST:
         return f"{month} {day.day}, {day.year}"
     return f"{day.day} {month} {day.year}"
+
+
+_IN_TEXT = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+
+
+def dates_in_text(text: str, locale: str | None = None) -> str:
+    """Every "29 September 2024" in a sentence, written in the locale's order.
+
+    The texts in resources/ are written day first; a person whose locale writes the month
+    first reads every date on a page the same way.
+    """
+    chosen = locale if locale is not None else user_locale()
+    if chosen not in MONTH_FIRST:
+        return text
+    return _IN_TEXT.sub(lambda m: f"{m.group(2)} {int(m.group(1))}, {m.group(3)}", text)

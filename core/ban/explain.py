@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from core.dates import long_date
+from core.dates import dates_in_text, long_date
 from core.detect.audience import is_business
 from core.detect.detection import DetectionResult
 from core.detect.findings import DetectedProduct
@@ -238,7 +238,7 @@ def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, 
             continue  # an event after the date asked about is not told as past
         if raw.get("until") and on > date.fromisoformat(raw["until"]):
             continue  # superseded by a later section
-        body = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], raw["body"])
+        body = dates_in_text(re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], raw["body"]))
         refs = tuple(SourceRef(s, sources[s]["title"], sources[s]["url"], sources[s]["date"],
                                sources[s].get("kind", "primary"),
                                (sources[s].get("archived_copy") or {}).get("url"))
