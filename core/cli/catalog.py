@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from core.dates import long_date
 from core.errors import BadInput
 
 PLATFORMS = ("windows", "macos", "linux", "android", "ios")
@@ -70,7 +71,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         return 0
     names = ", ".join(p for p in platforms)
     print(f"Alternatives for {names} ({audience}) — catalog version {catalog.version}, "
-          f"reviewed {catalog.reviewed}.")
+          f"reviewed {long_date(catalog.reviewed)}.")
     if result.needs:
         print("Needs: " + ", ".join(result.needs)
               + (f" (from what Kaspersky does for you today: "
@@ -118,8 +119,9 @@ def _show(args: argparse.Namespace) -> int:
     origin = {"bundled": "bundled with this version of Switchover",
               "cached": "downloaded update"}[in_use.origin]
     signed = f", signed by {in_use.signed_by}" if in_use.signed_by else ", unsigned"
-    print(f"Catalog version {catalog.version} ({origin}{signed}), reviewed {catalog.reviewed}, "
-          f"valid until {catalog.expires}: {len(catalog.products)} products.")
+    print(f"Catalog version {catalog.version} ({origin}{signed}), reviewed "
+          f"{long_date(catalog.reviewed)}, valid until {long_date(catalog.expires)}: "
+          f"{len(catalog.products)} products.")
     print(f"File: {in_use.path}")
     print(catalog.policy)
     for note in in_use.notes:
@@ -185,5 +187,5 @@ def _verify(args: argparse.Namespace) -> int:
                "products": len(catalog.products)})
     else:
         print(f"OK: catalog version {catalog.version}, {len(catalog.products)} products, "
-              f"signed by {key_id}, valid until {catalog.expires}.")
+              f"signed by {key_id}, valid until {long_date(catalog.expires)}.")
     return 0

@@ -55,7 +55,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
            f"(Region from {result.region_from}" + ("" if "--region" in result.region_from
                                                       else "; change it with --region")
            + ". Texts reviewed "
-           f"{result.reviewed}.)", ""]
+           f"{long_date(result.reviewed)}.)", ""]
     for section in result.sections:
         refs = []
         for ref in section.sources:
