@@ -64,4 +64,4 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory,
         monkeypatch.setenv("SWITCHOVER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     # Dates are written in the user's locale: every test sees the same one, whatever the
     # developer's machine is set to (tests of other locales pass theirs explicitly).
-    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # exists on every machine (Ansible checks)
