@@ -60,6 +60,7 @@ class ChoosePage(BasePage):
         self.body.addWidget(self.intro)
         self.cards = QVBoxLayout()
         self.body.addLayout(self.cards)
+        self.body.addStretch(1)  # the filters and cards sit at the top, no gap between
         self.group = QButtonGroup(self)
         self.group.buttonToggled.connect(lambda _b, _on: self._chosen())
         self.result: RecommendResult | None = None
