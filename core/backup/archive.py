@@ -21,13 +21,13 @@ import shutil
 import stat
 import subprocess
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
 from core import __version__
+from core.backup.archive_out import ArchiveOut
 from core.backup.drives import (
     CreateFolder,
     NotEnoughSpace,
@@ -40,7 +40,6 @@ from core.backup.manifest import (
     README_NAME,
     ItemOutcome,
     Manifest,
-    ManifestFile,
     Skipped,
 )
 from core.backup.names import display_path
@@ -56,7 +55,7 @@ from core.backup.readme_text import archive_readme
 from core.backup.secrets import SECRETS_NAME, passphrase_problem, secrets_7z
 from core.backup.sources import Collected, Collector
 from core.backup.streaming import Hasher
-from core.backup.zip_writer import Writeback, ZipWriter
+from core.backup.zip_writer import Tally, ZipWriter
 from core.errors import BadInput, Cancelled, SwitchoverError
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
 
@@ -220,9 +219,9 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
         raise
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    files, skipped, warnings, items, encrypted = result
+    tally, skipped, warnings, items, encrypted = result
     return BackupResult(
-        archive=str(final), files=len(files), bytes=sum(f.size for f in files),
+        archive=str(final), files=tally.files, bytes=tally.bytes,
         archive_bytes=final.stat().st_size, skipped=tuple(skipped),
         warnings=tuple(warnings), items=tuple(items), encrypted=tuple(encrypted),
         removed_partials=removed)
@@ -231,35 +230,45 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
 def _write_archive(raw_file: BinaryIO, plan: BackupPlan, options: BackupOptions,
                    found: Collected, outcomes: list[ItemOutcome], workdir: Path,
                    progress: ProgressCallback, cancel: CancelToken, now: datetime
-                   ) -> tuple[list[ManifestFile], list[Skipped], list[str], list[ItemOutcome],
-                              list[str]]:
+                   ) -> tuple[Tally, list[Skipped], list[str], list[ItemOutcome], list[str]]:
     meter = ProgressMeter("copying", found.total_bytes, len(found.tasks), progress)
-    with Hasher() as hasher, zipfile.ZipFile(raw_file, "w", allowZip64=True) as archive:
-        writer = ZipWriter(archive, hasher, meter, cancel, Writeback(raw_file))
-        writer.skipped.extend(found.skipped)
-        for task in found.tasks:
-            writer.add_file(task)
-        for name in found.empty_dirs:
-            writer.add_dir(name)
-        for item in plan.items:
-            outcome = _special_item(item, options, writer, workdir, cancel)
-            if outcome is not None:
-                outcomes.append(outcome)
-        encrypted = _add_secrets(found, options, writer, outcomes)
-        order = {item.id: i for i, item in enumerate(plan.items)}
-        outcomes.sort(key=lambda o: order.get(o.id, -1))
-        meter.finish()
-        manifest = Manifest(
-            created_at=now.astimezone(timezone.utc).isoformat(timespec="seconds"),
-            switchover_version=__version__, platform=plan.platform,
-            source="this computer" if options.live else "a saved snapshot (simulated)",
-            files=tuple(writer.files), skipped=tuple(writer.skipped),
-            items=tuple(outcomes), encrypted=tuple(encrypted),
-            notes=tuple(plan.notes) + tuple(writer.warnings))
-        archive.writestr(README_NAME, archive_readme(manifest, found.missing))
-        with archive.open(MANIFEST_NAME, "w", force_zip64=len(manifest.files) > 50_000) as sink:
-            manifest.write_json(sink.write)
-    return writer.files, writer.skipped, writer.warnings, outcomes, encrypted
+    with Hasher() as hasher:
+        writer = ZipWriter(ArchiveOut(raw_file.fileno()), hasher, meter, cancel, workdir)
+        try:
+            writer.skipped.extend(found.skipped)
+            for task in found.tasks:
+                writer.add_file(task)
+            found.secrets.extend(writer.secrets)
+            for name in found.empty_dirs:
+                writer.add_dir(name)
+            for item in plan.items:
+                outcome = _special_item(item, options, writer, workdir, cancel)
+                if outcome is not None:
+                    outcomes.append(outcome)
+            encrypted = _add_secrets(found, options, writer, outcomes)
+            order = {item.id: i for i, item in enumerate(plan.items)}
+            outcomes.sort(key=lambda o: order.get(o.id, -1))
+            meter.finish()
+            manifest = Manifest(
+                created_at=now.astimezone(timezone.utc).isoformat(timespec="seconds"),
+                switchover_version=__version__, platform=plan.platform,
+                source="this computer" if options.live else "a saved snapshot (simulated)",
+                files=(), skipped=tuple(writer.skipped),
+                items=tuple(outcomes), encrypted=tuple(encrypted),
+                notes=tuple(plan.notes) + tuple(writer.warnings))
+            tally = writer.tally
+            readme = archive_readme(manifest, found.missing, tally.files,
+                                    tally.warned or [])
+            records = writer.records()
+            writer.add_bytes_entry(README_NAME, readme.encode("utf-8"), now.timestamp(),
+                                   0o100644 << 16, stored=False)
+            begun = writer.add_streamed(MANIFEST_NAME)
+            manifest.write_json(begun[1].write, records)
+            writer.end_streamed(begun)
+            writer.finish()
+        finally:
+            writer.close()
+    return tally, writer.skipped, writer.warnings, outcomes, encrypted
 
 
 def _special_item(item: BackupItem, options: BackupOptions, writer: ZipWriter, workdir: Path,

@@ -9,7 +9,7 @@ years later (without Switchover) knows what they have.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -68,24 +68,37 @@ class Manifest:
         data.update(asdict(self))
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
-    def write_json(self, write: Callable[[bytes], object]) -> None:
+    def write_json(self, write: Callable[[bytes], object],
+                   file_records: Iterable[bytes] | None = None) -> None:
         """The same document as `to_json`, written piece by piece: 100,000 files' records
-        never stand in memory as one string (nor as copies of dataclasses)."""
+        never stand in memory as one string. `file_records` (each one JSON object, as
+        `file_record` makes) stand in for `files`: the backup spools them to disk."""
         head = {"format": FORMAT, "version": VERSION, "created_at": self.created_at,
                 "switchover_version": self.switchover_version, "platform": self.platform,
                 "source": self.source}
         write(json.dumps(head, ensure_ascii=False)[:-1].encode("utf-8"))
-        tables: tuple[tuple[str, tuple[ManifestFile | Skipped | ItemOutcome, ...]], ...] = (
-            ("files", self.files), ("skipped", self.skipped), ("items", self.items))
+        tables: tuple[tuple[str, Iterable[bytes]], ...] = (
+            ("files", file_records if file_records is not None
+             else (file_record(row) for row in self.files)),
+            ("skipped", (file_record(row) for row in self.skipped)),
+            ("items", (file_record(row) for row in self.items)))
         for key, rows in tables:
             write(f', "{key}": ['.encode())
+            batch: list[bytes] = []  # a few hundred records a write, not one
             for index, row in enumerate(rows):
-                record = {f.name: getattr(row, f.name) for f in fields(row)}
-                write((",\n " if index else "\n ").encode()
-                      + json.dumps(record, ensure_ascii=False).encode("utf-8"))
-            write(b"]")
+                batch.append((b",\n " if index else b"\n ") + row)
+                if len(batch) >= 512:
+                    write(b"".join(batch))
+                    batch.clear()
+            write(b"".join(batch) + b"]")
         tail = {"encrypted": list(self.encrypted), "notes": list(self.notes)}
         write(b", " + json.dumps(tail, ensure_ascii=False)[1:].encode("utf-8") + b"\n")
+
+
+def file_record(row: ManifestFile | Skipped | ItemOutcome) -> bytes:
+    """One record of the manifest as a single line of JSON."""
+    record = {f.name: getattr(row, f.name) for f in fields(row)}
+    return json.dumps(record, ensure_ascii=False).encode("utf-8")
 
 
 def _require(raw: dict[str, Any], key: str, kind: type, where: str) -> Any:

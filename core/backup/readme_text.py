@@ -16,7 +16,9 @@ _STATUS = {
 }
 
 
-def archive_readme(manifest: Manifest, missing: list[str]) -> str:
+def archive_readme(manifest: Manifest, missing: list[str], file_count: int,
+                   warned: list[tuple[str, str]]) -> str:
+    """`warned`: (original path, warning) of the first files copied with a warning."""
     lines = [
         "Switchover backup",
         "=================",
@@ -51,7 +53,7 @@ def archive_readme(manifest: Manifest, missing: list[str]) -> str:
     for item in manifest.items:
         detail = f" ({item.detail})" if item.detail else ""
         lines.append(f"- {item.title}: {_STATUS.get(item.status, item.status)}{detail}")
-    lines += ["", f"{len(manifest.files)} files in this archive."]
+    lines += ["", f"{file_count} files in this archive."]
     if manifest.skipped:
         lines += ["", f"Left out ({len(manifest.skipped)}); the manifest lists each one:"]
         for skipped in manifest.skipped[:20]:
@@ -61,8 +63,7 @@ def archive_readme(manifest: Manifest, missing: list[str]) -> str:
     if missing:
         lines += ["", "Planned but not on this computer:"]
         lines += [f"- {path}" for path in missing[:20]]
-    warned = [f for f in manifest.files if f.warning]
     if warned:
         lines += ["", "Copied with a warning:"]
-        lines += [f"- {f.original_path}: {f.warning}" for f in warned[:20]]
+        lines += [f"- {path}: {warning}" for path, warning in warned[:20]]
     return "\r\n".join(lines) + "\r\n"

@@ -125,10 +125,21 @@ def read_head(path: str, limit: int = HEAD_BYTES) -> bytes | None:
         return None
 
 
+def may_hold_secret(path: str, size: int) -> bool:
+    """False for files whose size or kind rules out a readable export: no need to look."""
+    return 0 < size <= MAX_SIZE and not path.casefold().endswith(_SKIP_SUFFIXES)
+
+
+def head_secret_reason(head: bytes) -> str | None:
+    """Why a file starting with `head` (its first HEAD_BYTES) is a password export, or
+    None. The backup asks with the bytes it has already read for the copy."""
+    text = decode_head(head[:HEAD_BYTES]) if head else None
+    return secret_reason(text) if text else None
+
+
 def file_secret_reason(path: str, size: int) -> str | None:
     """Why the file at `path` is a password export (by content), or None."""
-    if size > MAX_SIZE or size == 0 or path.casefold().endswith(_SKIP_SUFFIXES):
+    if not may_hold_secret(path, size):
         return None
     raw = read_head(path)
-    text = decode_head(raw) if raw else None
-    return secret_reason(text) if text else None
+    return head_secret_reason(raw) if raw else None
