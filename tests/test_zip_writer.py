@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import os
 import zipfile
 from pathlib import Path
 
+import pytest
 from backup_helpers import manifest_of, only_archive, sevenzip_test, unzip_test
 
 from core.backup.archive import BackupOptions, run_backup
 from core.backup.archive_out import ArchiveOut
+from core.backup.manifest import ItemOutcome, Manifest, ManifestError, ManifestFile, Skipped
+from core.backup.manifest_read import parse_manifest, read_manifest_stream
 from core.backup.plan import BackupItem, BackupPlan
 from core.backup.streaming import Hasher
 from core.backup.zip_writer import SMALL_FILE, ZipWriter, incompressible
@@ -86,3 +90,39 @@ def test_more_entries_than_the_classic_end_record_holds(tmp_path: Path) -> None:
         assert opened.testzip() is None
     assert unzip_test(path).returncode == 0
     assert sevenzip_test(path).returncode == 0
+
+
+def _sample_manifest() -> Manifest:
+    files = tuple(ManifestFile(name=f"folders/Documents/é{i}.txt", original_path=f"/home/a/é{i}",
+                               size=i * 1000, mtime=None if i % 2 else "2026-11-30T10:00:00+00:00",
+                               sha256=f"{i:064x}", stored=bool(i % 3),
+                               warning="changed while being read" if i == 3 else None)
+                  for i in range(40))
+    return Manifest(created_at="2026-12-01T10:00:00+00:00", switchover_version="1.0",
+                    platform="windows", source="this computer", files=files,
+                    skipped=(Skipped("/home/a/link", "symbolic link"),),
+                    items=(ItemOutcome("user-folder-1", "user-folder", "Documents", "copied"),),
+                    encrypted=("export.txt",), notes=("a note",))
+
+
+def test_a_manifest_reads_the_same_in_any_layout_and_any_chunking() -> None:
+    """Older versions wrote the manifest indented; records may straddle any read."""
+    manifest = _sample_manifest()
+    streamed = bytearray()
+    manifest.write_json(streamed.extend)
+    for text in (manifest.to_json().encode("utf-8"), bytes(streamed)):
+        for chunk in (1, 7, 4096):
+            assert read_manifest_stream(io.BytesIO(text), len(text), chunk) == manifest
+
+
+def test_a_broken_manifest_is_an_error_never_a_crash() -> None:
+    text = _sample_manifest().to_json().encode("utf-8")
+    broken = [text[: len(text) // 2], text + b"{}", text.replace(b"switchover-backup-manifest",
+                                                                  b"something-else"),
+              text.replace(b'"files"', b'"filez"'), b"", b"[]", "é".encode("latin-1"),
+              text.replace(b"[", b"{", 1)]
+    for damaged in broken:
+        with pytest.raises(ManifestError):
+            parse_manifest(damaged)
+    with pytest.raises(ManifestError, match="implausibly large"):
+        read_manifest_stream(io.BytesIO(text), 100)

@@ -23,7 +23,7 @@ class ManifestError(ValueError):
     """The manifest is missing or unreadable: the archive cannot be checked."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ManifestFile:
     name: str
     original_path: str
@@ -108,7 +108,7 @@ def _require(raw: dict[str, Any], key: str, kind: type, where: str) -> Any:
     return value
 
 
-def _file(raw: Any, index: int) -> ManifestFile:
+def file_from_json(raw: Any, index: int) -> ManifestFile:
     if not isinstance(raw, dict):
         raise ManifestError(f"the manifest's files[{index}] is not an object")
     where = f"files[{index}]."
@@ -125,27 +125,24 @@ def _file(raw: Any, index: int) -> ManifestFile:
         incomplete=bool(raw.get("incomplete", False)))
 
 
-def parse_manifest(text: bytes) -> Manifest:
-    try:
-        raw = json.loads(text.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ManifestError(f"the manifest is not valid JSON ({exc})") from None
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+def check_header(head: dict[str, Any]) -> None:
+    """Is this a Switchover manifest of a version this Switchover reads?"""
+    if head.get("format") != FORMAT:
         raise ManifestError("the manifest is not a Switchover backup manifest")
-    if raw.get("version") != VERSION:
-        raise ManifestError(f"the manifest has version {raw.get('version')!r}; "
+    if head.get("version") != VERSION:
+        raise ManifestError(f"the manifest has version {head.get('version')!r}; "
                             f"this Switchover reads version {VERSION}")
-    files = _require(raw, "files", list, "")
-    skipped = [Skipped(str(s.get("original_path", "")), str(s.get("reason", "")))
-               for s in raw.get("skipped", []) if isinstance(s, dict)]
-    items = [ItemOutcome(str(i.get("id", "")), str(i.get("kind", "")), str(i.get("title", "")),
-                         str(i.get("status", "")), str(i.get("detail", "")))
-             for i in raw.get("items", []) if isinstance(i, dict)]
-    return Manifest(
-        created_at=str(raw.get("created_at", "")),
-        switchover_version=str(raw.get("switchover_version", "")),
-        platform=str(raw.get("platform", "")), source=str(raw.get("source", "")),
-        files=tuple(_file(f, i) for i, f in enumerate(files)),
-        skipped=tuple(skipped), items=tuple(items),
-        encrypted=tuple(str(e) for e in raw.get("encrypted", []) if isinstance(e, str)),
-        notes=tuple(str(n) for n in raw.get("notes", []) if isinstance(n, str)))
+
+
+def skipped_from_json(raw: Any, index: int) -> Skipped | None:
+    if not isinstance(raw, dict):
+        return None
+    return Skipped(str(raw.get("original_path", "")), str(raw.get("reason", "")))
+
+
+def item_from_json(raw: Any, index: int) -> ItemOutcome | None:
+    if not isinstance(raw, dict):
+        return None
+    return ItemOutcome(str(raw.get("id", "")), str(raw.get("kind", "")),
+                       str(raw.get("title", "")), str(raw.get("status", "")),
+                       str(raw.get("detail", "")))

@@ -83,20 +83,20 @@ def _destination(target: Path, info: zipfile.ZipInfo, record: ManifestFile | Non
     return target.joinpath(*[p for p in info.filename.replace("\\", "/").split("/") if p])
 
 
-def _escapes(target: Path, dest: Path, real: dict[Path, str]) -> bool:
+def _escapes(target: Path, dest: Path, known: dict[Path, bool]) -> bool:
     """True if `dest` resolves outside `target` (e.g. through a link already there).
 
-    `real` holds each folder's realpath for one restore: it creates folders, never links,
-    so what a folder resolves to cannot change while it runs (100,000 files, 2 lookups
-    each, were seconds)."""
-    for path in (target, dest.parent):
-        if path not in real:
-            real[path] = os.path.realpath(path)
-    real_target, real_parent = real[target], real[dest.parent]
-    try:
-        return os.path.commonpath([real_target, real_parent]) != real_target
-    except ValueError:  # different drives on Windows
-        return True
+    `known` holds the answer for each folder for one restore: it creates folders, never
+    links, so where a folder resolves to cannot change while it runs (100,000 files, two
+    realpath calls and a commonpath each, were seconds)."""
+    parent = dest.parent
+    if parent not in known:
+        real_target, real_parent = os.path.realpath(target), os.path.realpath(parent)
+        try:
+            known[parent] = os.path.commonpath([real_target, real_parent]) != real_target
+        except ValueError:  # different drives on Windows
+            known[parent] = True
+    return known[parent]
 
 
 def default_target(archive: str | os.PathLike[str]) -> Path:
@@ -182,7 +182,8 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
     refused: list[tuple[str, str]] = []
     failed: list[tuple[str, str]] = []
     damaged: list[tuple[str, str]] = []
-    real: dict[Path, str] = {}
+    real: dict[Path, bool] = {}
+    made: set[Path] = set()  # folders this restore has made (or found) already
     with Hasher() as hasher:
         for info in members:
             cancel.raise_if_cancelled()
@@ -202,10 +203,11 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
                     os.makedirs(long_path(str(dest)), exist_ok=True)
                 except OSError as exc:
                     failed.append((info.filename, f"cannot be created ({exc.strerror})"))
-            elif os.path.lexists(long_path(str(dest))) and not overwrite:
+            elif (exists := os.path.lexists(long_path(str(dest)))) and not overwrite:
                 kept.append(info.filename)
             else:
-                problem = _write_member(archive, info, dest, record, hasher, meter, cancel)
+                problem = _write_member(archive, info, dest, record, hasher, meter, cancel,
+                                        made, exists)
                 if problem is None:
                     restored += 1
                 elif problem.startswith("cannot be written"):
@@ -224,11 +226,14 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
 
 def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
                   record: ManifestFile | None, hasher: Hasher, meter: ProgressMeter,
-                  cancel: CancelToken) -> str | None:
+                  cancel: CancelToken, made: set[Path], exists: bool) -> str | None:
     temp = dest.with_name(f".{dest.name}.switchover-restore")
     try:
-        os.makedirs(long_path(str(dest.parent)), exist_ok=True)
-        if os.path.isdir(long_path(str(dest))) and not os.path.islink(long_path(str(dest))):
+        if dest.parent not in made:
+            os.makedirs(long_path(str(dest.parent)), exist_ok=True)
+            made.add(dest.parent)
+        if exists and os.path.isdir(long_path(str(dest))) \
+                and not os.path.islink(long_path(str(dest))):
             return "a folder with that name is already there: not restored"
         with archive.open(info) as source, open(long_path(str(temp)), "wb") as sink:
             digest, size = hasher.copy(source, sink, meter.add_bytes, cancel)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.backup.manifest import MANIFEST_NAME, README_NAME, Manifest, ManifestError, parse_manifest
+from core.backup.manifest import MANIFEST_NAME, README_NAME, Manifest, ManifestError
+from core.backup.manifest_read import read_manifest_stream
 from core.backup.streaming import Hasher, SourceReadError
 from core.errors import BadInput
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
@@ -83,7 +85,8 @@ def read_manifest(archive: zipfile.ZipFile) -> Manifest:
     if info.file_size > MAX_MANIFEST_BYTES:
         raise ManifestError("the manifest is implausibly large")
     try:
-        return parse_manifest(archive.read(info))
+        with archive.open(info) as stream:
+            return read_manifest_stream(stream, MAX_MANIFEST_BYTES)
     except _READ_ERRORS as exc:
         raise ManifestError(f"the manifest cannot be read ({exc})") from None
 
@@ -130,30 +133,35 @@ def _check(path: str, archive: zipfile.ZipFile, manifest: Manifest,
            progress: ProgressCallback, cancel: CancelToken) -> VerifyResult:
     problems: list[Problem] = []
     warnings = [f"{f.original_path}: {f.warning}" for f in manifest.files if f.warning]
-    entries: dict[str, list[zipfile.ZipInfo]] = {}
-    for info in archive.infolist():
-        entries.setdefault(info.filename, []).append(info)
+    # zipfile's own name index (the first entry of a name is checked, as before); no
+    # second table of 100,000 entries.
+    entries = archive.NameToInfo
+    if len(entries) != len(archive.filelist):
+        counts = Counter(info.filename for info in archive.filelist)
+        entries = {}
+        for info in archive.filelist:
+            entries.setdefault(info.filename, info)
+        problems.extend(Problem(name, "damaged", f"appears {count} times")
+                        for name, count in counts.items() if count > 1)
     expected = {f.name for f in manifest.files}
-    for name, infos in entries.items():
-        if len(infos) > 1:
-            problems.append(Problem(name, "damaged", f"appears {len(infos)} times"))
-        if name not in expected and name not in (MANIFEST_NAME, README_NAME) \
-                and not name.endswith("/"):
-            problems.append(Problem(name, "extra", "not listed in the manifest"))
+    problems.extend(Problem(name, "extra", "not listed in the manifest") for name in entries
+                    if name not in expected and name not in (MANIFEST_NAME, README_NAME)
+                    and not name.endswith("/"))
+    del expected
     meter = ProgressMeter("verifying", sum(f.size for f in manifest.files),
                           len(manifest.files), progress)
     checked = 0
     with Hasher() as hasher:
         for record in manifest.files:
             meter.file_started(record.name)
-            infos = entries.get(record.name, [])
-            if not infos:
+            entry = entries.get(record.name)
+            if entry is None:
                 problems.append(Problem(record.name, "missing",
                                         f"listed in the manifest ({record.original_path})"))
                 meter.add_bytes(record.size)
                 meter.file_done()
                 continue
-            detail = _check_entry(archive, infos[0], record.sha256, record.size, hasher,
+            detail = _check_entry(archive, entry, record.sha256, record.size, hasher,
                                   meter, cancel)
             if detail:
                 problems.append(Problem(record.name, "damaged", detail))
