@@ -243,7 +243,7 @@ class BanPage(BasePage):
         run_job(self, work, self._show, lambda exc: self.text.setPlainText(str(exc)))
 
     def _show(self, result: Explanation) -> None:
-        from core.dates import long_date
+        from core.language.dates import long_date
 
         self.result = result
         self.heading.setText(self.tr("As of {0}; region from {1}.").replace(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.dates import long_date
+from core.language.dates import long_date
 from core.detect.protection import kept_protection
 from core.migration.pages import Page
 from gui.jobs import run_job

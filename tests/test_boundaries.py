@@ -70,7 +70,7 @@ def test_a_reader_that_stops_early_gets_no_error_message(repo_root: Path) -> Non
 # it. Foundations (errors, jobs, atomic writes, folders, resources, the audit log, terminal
 # text, long paths) serve everyone. The README's "How the code is laid out" draws the same.
 LAYERS = (
-    ("foundations",), ("passwords",), ("machine",), ("detect",), ("ban", "catalog"),
+    ("foundations",), ("language",), ("passwords",), ("machine",), ("detect",), ("ban", "catalog"),
     ("backup",), ("uninstall",), ("migration",), ("fleet",), ("cli",),
 )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from core.errors import BadInput, SwitchoverError
+from core.language.numbers import size
 
 SPACE_MARGIN = 16 * 1024 * 1024
 # What a backup may create of its destination: nothing, the last folder (a policy's
@@ -87,11 +88,8 @@ class NotEnoughSpace(SwitchoverError):
 
 
 def human_size(count: float) -> str:
-    for unit in ("bytes", "KB", "MB", "GB", "TB"):
-        if count < 1000 or unit == "TB":
-            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} TB"
+    """Bytes in the reader's language: 1.5 GB, 1,5 GB."""
+    return size(int(count))
 
 
 def prepare_destination(dest: Path, create: CreateFolder) -> None:

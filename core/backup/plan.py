@@ -20,6 +20,8 @@ from core.backup.names import display_path
 from core.detect.detection import DetectionResult
 from core.detect.findings import DetectedProduct
 from core.errors import ResourceError
+from core.language.texts import localized
+from core.language.translate import current
 from core.resources import load_json_resource
 
 KINDS = ("password-manager", "vault", "backup-tasks", "quarantine", "settings", "licence",
@@ -174,6 +176,7 @@ def load_backup_texts() -> BackupTexts:
     data = load_json_resource("texts", "backup.json")
     if not isinstance(data, dict) or data.get("format") != "switchover-backup-texts":
         raise ResourceError("texts/backup.json is not Switchover's backup texts.")
+    data = localized("backup", data, current().language)
     raw_items = data.get("items")
     if not isinstance(raw_items, dict):
         raise ResourceError("texts/backup.json has no items.")

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from core.dates import dates_in_text, long_date
 from core.detect.audience import is_business
 from core.detect.detection import DetectionResult
 from core.detect.findings import DetectedProduct
 from core.errors import BadInput, ResourceError
+from core.language.dates import dates_in_text, long_date
+from core.language.texts import localized
+from core.language.translate import current
 from core.machine.snapshot import SystemSnapshot
 from core.resources import load_json_resource
 
@@ -183,7 +185,7 @@ def load_texts() -> dict[str, Any]:
         problems = [p for p in problems if p]
         if problems:
             raise ResourceError(f"texts/ban.json section {sid}: {problems[0]}.")
-    return data
+    return localized("ban", data, current().language)
 
 
 def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, on: date,

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core.dates import long_date
 from core.errors import BadInput
+from core.language.dates import long_date
 
 PLATFORMS = ("windows", "macos", "linux", "android", "ios")
 

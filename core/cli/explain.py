@@ -28,8 +28,8 @@ def _date(text: str | None) -> date:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from core.ban.explain import explain
-    from core.dates import long_date
     from core.detect.detection import detect
+    from core.language.dates import long_date
     from core.machine.source import snapshot_from
 
     snapshot = snapshot_from(args)

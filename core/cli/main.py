@@ -39,6 +39,8 @@ def _add_source(parser: argparse.ArgumentParser, snapshot_help: str, demo_help: 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="switchover", description="Move off Kaspersky safely.")
     parser.add_argument("--version", action="version", version=f"switchover {__version__}")
+    parser.add_argument("--lang", metavar="LANG",
+                        help="en, de or es (default: from LANG/LC_ALL or the system)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="open the wizard")
@@ -270,7 +272,42 @@ def _command(name: str) -> Callable[[argparse.Namespace], int]:
     return handler
 
 
+def _take_lang(argv: Sequence[str]) -> tuple[list[str], str | None]:
+    """`--lang X` anywhere on the line (before or after the command), taken out."""
+    rest: list[str] = []
+    lang: str | None = None
+    items = list(argv)
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if item == "--lang" and index + 1 < len(items):
+            lang, index = items[index + 1], index + 2
+            continue
+        if item.startswith("--lang="):
+            lang = item.split("=", 1)[1]
+        else:
+            rest.append(item)
+        index += 1
+    return rest, lang
+
+
 def main(argv: Sequence[str] | None = None, wizard: WizardRunner | None = None) -> int:
+    from core.language.choice import choose
+    from core.language.translate import use
+
+    argv, lang = _take_lang(sys.argv[1:] if argv is None else argv)
+    try:
+        use(choose(lang))
+    except SwitchoverError as exc:
+        print(f"switchover: {exc}", file=sys.stderr)
+        return exc.exit_code
+    try:
+        return _main(argv, wizard)
+    finally:
+        use(None)  # an in-process caller (tests, the fleet scripts' host) is left as found
+
+
+def _main(argv: Sequence[str], wizard: WizardRunner | None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         args = _parser().parse_args(["gui"])

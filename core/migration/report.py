@@ -14,7 +14,7 @@ from html import escape
 from typing import TYPE_CHECKING, TypedDict
 
 from core import __version__
-from core.dates import long_date
+from core.language.dates import long_date
 
 PLATFORM_NAMES = {"windows": "Windows", "macos": "macOS", "linux": "Linux"}
 

@@ -1,0 +1,19 @@
+"""The pseudo-language: accented and 40% longer, placeholders and markup untouched."""
+
+from __future__ import annotations
+
+import re
+
+_ACCENTED = str.maketrans("aeiouyAEIOUYcnsz", "àéîõüýÀÉÎÕÜÝçñšž")
+# Placeholders ({name}, {0}, %n, %1), HTML tags and entities pass through unchanged.
+_KEEP = re.compile(r"(\{[^{}]*\}|%n|%\d|<[^>]+>|&[a-z]+;)")
+
+
+def pseudo(text: str) -> str:
+    if not text:
+        return text
+    parts = _KEEP.split(text)
+    out = "".join(part if _KEEP.fullmatch(part) else part.translate(_ACCENTED)
+                  for part in parts)
+    padding = "~" * max(1, (len(text) * 2) // 5)
+    return f"[{out}{padding}]"
