@@ -14,11 +14,13 @@ import codecs
 import io
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from core.backup.manifest import (
     Manifest,
     ManifestError,
+    ManifestFile,
     check_header,
     file_from_json,
     item_from_json,
@@ -114,6 +116,16 @@ def parse_manifest(text: bytes) -> Manifest:
 
 def read_manifest_stream(stream: Source, limit: int, chunk: int = CHUNK) -> Manifest:
     """The manifest from a byte stream of at most `limit` bytes, read `chunk` at a time."""
+    files: list[ManifestFile] = []
+    manifest = scan_manifest(stream, limit, files.append, chunk)
+    return replace(manifest, files=tuple(files))
+
+
+def scan_manifest(stream: Source, limit: int, each_file: Callable[[ManifestFile], None],
+                  chunk: int = CHUNK) -> Manifest:
+    """Hand every file record to `each_file` as it is read, keeping none of them; return
+    the rest of the manifest (with no files). Verify and restore keep only what they need
+    of 100,000 records. A ManifestError may come after some records were handed over."""
     reader = _Reader(stream, limit, chunk)
     reader.expect("{")
     head: dict[str, Any] = {}
@@ -126,9 +138,13 @@ def read_manifest_stream(stream: Source, limit: int, chunk: int = CHUNK) -> Mani
         if key in _ARRAYS and reader.peek() == "[":
             if key == "files":
                 check_header(head)  # before 100,000 records are read: is it ours at all?
-            build = _ARRAYS[key]
-            built = (build(raw, index) for index, raw in enumerate(reader.array()))
-            arrays[key] = [record for record in built if record is not None]
+                for index, raw in enumerate(reader.array()):
+                    each_file(file_from_json(raw, index))
+                arrays[key] = []
+            else:
+                build = _ARRAYS[key]
+                built = (build(raw, index) for index, raw in enumerate(reader.array()))
+                arrays[key] = [record for record in built if record is not None]
         else:
             head[key] = reader.value()
         if reader.peek() != ",":
@@ -144,7 +160,7 @@ def read_manifest_stream(stream: Source, limit: int, chunk: int = CHUNK) -> Mani
         created_at=str(head.get("created_at", "")),
         switchover_version=str(head.get("switchover_version", "")),
         platform=str(head.get("platform", "")), source=str(head.get("source", "")),
-        files=tuple(arrays["files"]), skipped=tuple(arrays.get("skipped", ())),
+        files=(), skipped=tuple(arrays.get("skipped", ())),
         items=tuple(arrays.get("items", ())),
         encrypted=tuple(str(e) for e in _list(head, "encrypted") if isinstance(e, str)),
         notes=tuple(str(n) for n in _list(head, "notes") if isinstance(n, str)))

@@ -21,7 +21,7 @@ from core.detect.findings import DetectedProduct
 from core.errors import BadInput, ResourceError
 from core.language.dates import dates_in_text, long_date
 from core.language.texts import localized
-from core.language.translate import current
+from core.language.translate import current, mark, tr
 from core.machine.snapshot import SystemSnapshot
 from core.resources import load_json_resource
 
@@ -39,14 +39,43 @@ EU_OTHER = frozenset(("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR"
                      "IE", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES",
                      "SE"))
 COUNTRY_NAMES = {
-    "US": "the United States", "DE": "Germany", "IT": "Italy", "GB": "the United Kingdom",
-    "CA": "Canada", "AU": "Australia", "AT": "Austria", "BE": "Belgium", "BG": "Bulgaria",
-    "HR": "Croatia", "CY": "Cyprus", "CZ": "Czechia", "DK": "Denmark", "EE": "Estonia",
-    "FI": "Finland", "FR": "France", "GR": "Greece", "HU": "Hungary", "IE": "Ireland",
-    "LT": "Lithuania", "LU": "Luxembourg", "LV": "Latvia", "MT": "Malta",
-    "NL": "the Netherlands", "PL": "Poland", "PT": "Portugal", "RO": "Romania",
-    "SK": "Slovakia", "SI": "Slovenia", "ES": "Spain", "SE": "Sweden", "UA": "Ukraine",
-    "CH": "Switzerland", "NO": "Norway", "JP": "Japan", "IN": "India", "NZ": "New Zealand",
+    "US": mark("the United States"),
+    "DE": mark("Germany"),
+    "IT": mark("Italy"),
+    "GB": mark("the United Kingdom"),
+    "CA": mark("Canada"),
+    "AU": mark("Australia"),
+    "AT": mark("Austria"),
+    "BE": mark("Belgium"),
+    "BG": mark("Bulgaria"),
+    "HR": mark("Croatia"),
+    "CY": mark("Cyprus"),
+    "CZ": mark("Czechia"),
+    "DK": mark("Denmark"),
+    "EE": mark("Estonia"),
+    "FI": mark("Finland"),
+    "FR": mark("France"),
+    "GR": mark("Greece"),
+    "HU": mark("Hungary"),
+    "IE": mark("Ireland"),
+    "LT": mark("Lithuania"),
+    "LU": mark("Luxembourg"),
+    "LV": mark("Latvia"),
+    "MT": mark("Malta"),
+    "NL": mark("the Netherlands"),
+    "PL": mark("Poland"),
+    "PT": mark("Portugal"),
+    "RO": mark("Romania"),
+    "SK": mark("Slovakia"),
+    "SI": mark("Slovenia"),
+    "ES": mark("Spain"),
+    "SE": mark("Sweden"),
+    "UA": mark("Ukraine"),
+    "CH": mark("Switzerland"),
+    "NO": mark("Norway"),
+    "JP": mark("Japan"),
+    "IN": mark("India"),
+    "NZ": mark("New Zealand"),
 }
 # Time zones that name one country unambiguously (the common ones; others fall to locale).
 _TZ_PREFIXES = (("America/Indiana/", "US"), ("America/Kentucky/", "US"),
@@ -115,16 +144,16 @@ def period_on(day: date) -> str:
 def country_of(snapshot: SystemSnapshot | None) -> tuple[str | None, str]:
     """The user's country and how it was found (shown to the user, who can correct it)."""
     if snapshot is None:
-        return None, "unknown"
+        return None, tr("unknown")
     if snapshot.os.country:
-        return snapshot.os.country.upper(), "the computer's country setting"
+        return snapshot.os.country.upper(), tr("the computer's country setting")
     zone = snapshot.os.timezone or ""
     found = _TZ.get(zone) or next((c for p, c in _TZ_PREFIXES if zone.startswith(p)), None)
     if found:
-        return found, f"the time zone {zone}"
+        return found, tr("the time zone {zone}").format(zone=zone)
     # The language setting is not evidence of a country (en_US is the default on servers
     # everywhere): without a country or a telling time zone the user is asked instead.
-    return None, "nothing on this computer (choose yours with --region)"
+    return None, tr("nothing on this computer (choose yours with --region)")
 
 
 def region_for(country: str | None, business: bool) -> str:
@@ -185,7 +214,7 @@ def load_texts() -> dict[str, Any]:
         problems = [p for p in problems if p]
         if problems:
             raise ResourceError(f"texts/ban.json section {sid}: {problems[0]}.")
-    return localized("ban", data, current().language)
+    return localized("ban", data, current().language, ("sections",))
 
 
 def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, on: date,
@@ -203,9 +232,9 @@ def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, 
         elif re.fullmatch(r"[A-Za-z]{2}", code):
             country, resolved = code.upper(), ""
         else:
-            raise BadInput(f"--region takes a two-letter country code such as US or DE, or "
-                           f"one of: {', '.join(REGIONS)}.")
-        region_from = "your choice (--region)"
+            raise BadInput(tr("--region takes a two-letter country code such as US or DE, "
+                              "or one of: {regions}.").format(regions=", ".join(REGIONS)))
+        region_from = tr("your choice (--region)")
     else:
         resolved = ""
     business = audience == "business" if audience else is_business(detection)
@@ -224,7 +253,8 @@ def explain(snapshot: SystemSnapshot | None, detection: DetectionResult | None, 
         "definitions_age_days": str(age) if age is not None else "",
         "today": long_date(on),
         "days_since_update_cutoff": str(max(0, (on - UPDATE_CUTOFF).days)),
-        "country": COUNTRY_NAMES.get(country or "", country or "your country"),
+        "country": tr(COUNTRY_NAMES[country]) if country in COUNTRY_NAMES
+        else country or tr("your country"),
     }
     sources = texts["sources"]
     chosen = []

@@ -9,11 +9,18 @@ import textwrap
 from datetime import date
 
 from core.errors import BadInput
+from core.language.translate import mark, tr
 
 REGION_NAMES = {
-    "us-home": "United States, home user", "us-business": "United States, business",
-    "de": "Germany", "it": "Italy", "gb": "United Kingdom", "ca": "Canada",
-    "au": "Australia", "eu-other": "European Union", "other": "outside the US and EU",
+    "us-home": mark("United States, home user"),
+    "us-business": mark("United States, business"),
+    "de": mark("Germany"),
+    "it": mark("Italy"),
+    "gb": mark("United Kingdom"),
+    "ca": mark("Canada"),
+    "au": mark("Australia"),
+    "eu-other": mark("European Union"),
+    "other": mark("outside the US and EU"),
 }
 
 
@@ -23,7 +30,8 @@ def _date(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise BadInput(f"--date takes a date like 2024-09-29, not {text!r}.") from None
+        raise BadInput(tr("--date takes a date like 2024-09-29, not {text}.").format(
+            text=repr(text))) from None
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -50,29 +58,34 @@ def cmd_explain(args: argparse.Namespace) -> int:
         }, indent=2, ensure_ascii=False) + "\n")
         return 0
     numbers: dict[str, int] = {}
-    out = [f"What the Kaspersky ban means for you — {REGION_NAMES[result.region]}, "
-           f"{long_date(result.on)}",
-           f"(Region from {result.region_from}" + ("" if "--region" in result.region_from
-                                                      else "; change it with --region")
-           + ". Texts reviewed "
-           f"{long_date(result.reviewed)}.)", ""]
+    heading = tr("What the Kaspersky ban means for you — {region}, {date}").format(
+        region=tr(REGION_NAMES[result.region]), date=long_date(result.on))
+    if "--region" in result.region_from:
+        origin = tr("(Region from {origin}. Texts reviewed {date}.)")
+    else:
+        origin = tr("(Region from {origin}; change it with --region. Texts reviewed {date}.)")
+    out = [heading, origin.format(origin=result.region_from,
+                                  date=long_date(result.reviewed)), ""]
     for section in result.sections:
         refs = []
         for ref in section.sources:
             numbers.setdefault(ref.id, len(numbers) + 1)
             refs.append(f"[{numbers[ref.id]}]")
-        hedge = {"single-source": " (one source)", "uncertain": " (uncertain)"}.get(
-            section.confidence, "")
-        out.append(section.title + hedge)
+        if section.confidence == "single-source":
+            out.append(tr("{title} (one source)").format(title=section.title))
+        elif section.confidence == "uncertain":
+            out.append(tr("{title} (uncertain)").format(title=section.title))
+        else:
+            out.append(section.title)
         out += textwrap.wrap(section.body + " " + " ".join(refs), width=88,
                              initial_indent="  ", subsequent_indent="  ")
         out.append("")
-    out.append("Sources")
+    out.append(tr("Sources"))
     by_id = {ref.id: ref for s in result.sections for ref in s.sources}
     for source_id, number in numbers.items():
         ref = by_id[source_id]
         out.append(f"  [{number}] {ref.title} ({ref.date}) {ref.url}")
         if ref.archived_copy:
-            out.append(f"      archived copy: {ref.archived_copy}")
+            out.append("      " + tr("archived copy: {url}").format(url=ref.archived_copy))
     sys.stdout.write("\n".join(out) + "\n")
     return 0

@@ -14,6 +14,8 @@ import re
 from typing import Any
 
 from core.errors import ResourceError
+from core.language.choice import PSEUDO
+from core.language.pseudo import pseudo
 from core.resources import load_json_resource, resources_root
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -56,8 +58,28 @@ def overlay(english: Any, translated: Any) -> Any:
     return english
 
 
-def localized(name: str, english: dict[str, Any], language: str) -> dict[str, Any]:
-    """`english` (already validated) in `language`, where a translation exists."""
+_NOT_WORDS = ("id", "kind", "confidence", "when", "sources", "from", "until", "format",
+              "version", "language", "reviewed", "url", "date", "checked")
+
+
+def _pseudo_words(value: Any, key: str = "") -> Any:
+    if key in _NOT_WORDS:
+        return value
+    if isinstance(value, str):
+        return pseudo(value)
+    if isinstance(value, dict):
+        return {k: _pseudo_words(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_pseudo_words(v) for v in value]
+    return value
+
+
+def localized(name: str, english: dict[str, Any], language: str,
+              words: tuple[str, ...] = ()) -> dict[str, Any]:
+    """`english` (already validated) in `language`, where a translation exists; in the
+    pseudo-language every string under the `words` keys is pseudo-translated."""
+    if language == PSEUDO:
+        return {k: _pseudo_words(v) if k in words else v for k, v in english.items()}
     translated = translation_of(name, language)
     if translated is None:
         return english

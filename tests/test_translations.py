@@ -1,0 +1,123 @@
+"""Spanish and German everywhere: complete translations, the reader's language in every command."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, run_cli
+
+from core.language.choice import Locale, choose, parse
+from core.language.numbers import number, size
+from core.language.pseudo import pseudo
+from core.language.texts import translation_of, translation_problems
+
+TEXTS = {"ban": ("sections",), "backup": ("items", "licence_note", "notes", "description")}
+
+
+def _english(name: str) -> dict:  # type: ignore[type-arg]
+    return json.loads((ROOT / "resources" / "texts" / f"{name}.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_each_text_is_translated_whole_with_the_same_sources(name: str, language: str) -> None:
+    translated = translation_of(name, language)
+    assert translated is not None
+    assert translation_problems(_english(name), translated, TEXTS[name]) == []
+
+
+def test_a_translation_that_drops_changes_or_re_sources_a_text_is_caught() -> None:
+    english = _english("ban")
+    good = translation_of("ban", "de")
+    assert good is not None
+    first, second = english["sections"][0]["id"], english["sections"][1]["id"]
+    broken = copy.deepcopy(good)
+    del broken["sections"][first]
+    broken["sections"][second]["sources"] = ["S1"]
+    placeholder = next(s for s in english["sections"] if "{" in s["body"])
+    broken["sections"][placeholder["id"]]["body"] = "Kein Platzhalter mehr."
+    problems = translation_problems(english, broken, TEXTS["ban"])
+    assert any(first in p and "not translated" in p for p in problems)
+    assert any(second in p and "other sources" in p for p in problems)
+    assert any(placeholder["id"] in p and "placeholders" in p for p in problems)
+    stale = dict(good, english_reviewed="2020-01-01")
+    assert any("made from the English of 2020-01-01" in p
+               for p in translation_problems(english, stale, TEXTS["ban"]))
+
+
+def test_the_sentence_catalogs_are_complete_and_compiled() -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "i18n.py"), "check"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("de_DE.UTF-8", Locale("de", "DE")), ("es-MX", Locale("es", "MX")),
+    ("en_US", Locale("en", "US")), ("fr_CA.UTF-8", Locale("en", "CA")), ("C", None),
+    ("POSIX", None), ("qps", Locale("qps"))])
+def test_a_locale_is_read_from_any_common_spelling(tag: str, expected: Locale | None) -> None:
+    assert parse(tag) == expected
+
+
+def test_lang_overrides_the_environment_and_unknown_languages_are_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.errors import BadInput
+
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    assert choose("de") == Locale("de", "US")  # the region stays the environment's
+    assert choose(None) == Locale("en", "US")
+    with pytest.raises(BadInput, match="English, German and Spanish"):
+        choose("fr")
+    done = run_cli("--lang", "klingon", "detect", "--demo", "linux-kesl")
+    assert done.returncode == 2 and "--lang en, de or es" in done.stderr
+
+
+def test_numbers_and_sizes_use_the_languages_separators() -> None:
+    assert number(1234567.5, 1, Locale("en")) == "1,234,567.5"
+    assert number(1234567.5, 1, Locale("de")) == "1.234.567,5"
+    assert number(1234, 0, Locale("es")) == "1234" and number(12345, 0, Locale("es")) == "12.345"
+    assert size(1_500_000_000, Locale("de")) == "1,5 GB"
+    assert size(1_500_000_000, Locale("en")) == "1.5 GB"
+
+
+def test_the_pseudo_language_keeps_placeholders_and_markup() -> None:
+    shown = pseudo("Back up {count} files to <b>{where}</b> &amp; check %n")
+    assert "{count}" in shown and "{where}" in shown and "<b>" in shown and "&amp;" in shown
+    assert "%n" in shown and shown.startswith("[") and "~" in shown
+    assert len(shown) >= len("Back up {count} files to <b>{where}</b> &amp; check %n") * 1.4
+
+
+# English words that never belong in a German or Spanish sentence (product names, agency
+# names, source titles and URLs are allowed: they are checked only outside the source list).
+_ENGLISH = re.compile(r"\b(the|and|your|you|is|are|with|this|will|not|from|have|has|for|"
+                      r"which|that|was|were|found|update|updates|before|after)\b")
+
+
+def _english_left(output: str) -> list[str]:
+    left = []
+    for line in output.splitlines():
+        if re.match(r"\s*\[\d+\]", line) or "http" in line:
+            continue  # a source: the publisher's own title, in the publisher's language
+        if _ENGLISH.search(line.casefold()):
+            left.append(line)
+    return left
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+@pytest.mark.parametrize("command", [
+    ("explain", "--demo", "windows-total-security"),
+    ("explain", "--demo", "windows-kaspersky-plus-vpn"),
+    ("detect", "--demo", "windows-total-security"),
+    ("recommend", "--demo", "windows-total-security")])
+def test_no_english_is_left_in_the_german_and_spanish_commands(language: str,
+                                                                command: tuple[str, ...]
+                                                                ) -> None:
+    done = run_cli(*command, env={"LANG": f"{language}_{language.upper()}.UTF-8",
+                                  "LC_ALL": ""})
+    assert done.returncode in (0, 10), done.stderr
+    assert _english_left(done.stdout) == []
