@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWizard
 
 from core.migration.pages import Page
@@ -32,12 +32,14 @@ def build_wizard(demo: str | None = None, snapshot: str | None = None,
     Welcome's Next stays off until they exist.
     """
     session = session or Session(demo=demo, snapshot_path=snapshot, demo_title=demo_title)
+    apply_language()
     from gui.wizard import MigrationWizard
 
     wizard = MigrationWizard(session)
     title = "Switchover"
     if session.simulated:
-        title += " — demonstration (nothing on this computer is changed)"
+        title = QCoreApplication.translate(
+            "MigrationWizard", "Switchover — demonstration (nothing on this computer is changed)")
     wizard.setWindowTitle(title)
     wizard.setWizardStyle(QWizard.WizardStyle.ModernStyle)
     wizard.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -127,6 +129,124 @@ def show_wizard(session: Session, exit_after: str = "") -> QWizard:
     return wizard
 
 
+class _PseudoTranslator(QTranslator):
+    """The pseudo-language `qps`: every sentence, Qt's own too, accented and longer."""
+
+    def translate(self, context: str, sourceText: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        if context == "QGuiApplication" and sourceText == "QT_LAYOUT_DIRECTION":
+            return None  # Qt asks its translators which way text runs: left to right
+        from core.language.pseudo import pseudo
+
+        return pseudo(sourceText)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+_installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+_language: list[str] = []  # the language whose translators are installed
+_decided: list[bool] = []
+
+
+def _explicit_choice() -> bool:
+    """Whether the language was chosen on purpose: `--lang`, or LC_ALL, LC_MESSAGES or
+    LANG in the environment. Then the wizard speaks core's current() language."""
+    from core.language.choice import from_environment
+    from core.language.translate import current
+
+    if any(os.environ.get(name) for name in ("LC_ALL", "LC_MESSAGES", "LANG")):
+        return True
+    if any(arg == "--lang" or arg.startswith("--lang=") for arg in sys.argv[1:]):
+        return True
+    return current() != from_environment()  # use() was called with another locale
+
+
+def _decide_language() -> None:
+    """Once per process: without an explicit choice, the system's locale (macOS and
+    Windows set no LANG for windowed apps), handed to core so both speak alike."""
+    if _decided:
+        return
+    _decided.append(True)
+    if _explicit_choice():
+        return
+    from PySide6.QtCore import QLocale
+
+    from core.errors import SwitchoverError
+    from core.language.choice import parse
+    from core.language.translate import current, use
+
+    system = parse(QLocale.system().name())
+    if system is not None and system != current():
+        try:
+            use(system)
+        except SwitchoverError:  # a missing catalog: English rather than no window
+            return
+
+
+def apply_language() -> None:
+    """Installs the translators of core's current language (Qt's own buttons from
+    qtbase_<lang>.qm, the wizard's sentences from resources/locale/gui); a no-op when
+    they are installed already."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    _decide_language()
+    from core.language.translate import current
+
+    language = current().language
+    if _language == [language]:
+        return
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _language[:] = [language]
+    if language == "en":
+        return
+    from core.language.choice import PSEUDO
+
+    if language == PSEUDO:
+        pseudo = _PseudoTranslator(app)
+        app.installTranslator(pseudo)
+        _installed.append(pseudo)
+        return
+    from PySide6.QtCore import QLibraryInfo
+
+    from core.resources import resources_root
+
+    for name, folder in (
+            (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            (f"switchover_{language}", str(resources_root() / "locale" / "gui"))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):  # a missing file: that part stays in English
+            app.installTranslator(translator)
+            _installed.append(translator)
+
+
+_windows: list[QWizard] = []  # the window on screen, kept alive after a language switch
+
+
+def switch_language(old: QWizard, language: str) -> QWizard:
+    """Welcome's language choice: core and Qt speak `language` from now on, and the
+    window is built again from scratch in its place (only Welcome offers it: nothing the
+    user entered is lost)."""
+    from core.language.choice import Locale
+    from core.language.translate import current, use
+    from gui.wizard import MigrationWizard
+
+    use(Locale(language, current().region))
+    apply_language()
+    assert isinstance(old, MigrationWizard)
+    before = old.session
+    session = Session(demo=before.demo, snapshot_path=before.snapshot_path,
+                      demo_title=before.demo_title, destination=before.destination)
+    window = show_wizard(session)
+    window.setGeometry(old.geometry())
+    _windows[:] = [window]
+    old.close_quietly()
+    return window
+
+
 def run(demo: str | None = None, snapshot: str | None = None) -> int:
     title = None
     if demo is not None:
@@ -140,7 +260,7 @@ def run(demo: str | None = None, snapshot: str | None = None) -> int:
         # A real archive of the folders picked, kept away from the user's own folders.
         session.destination = os.path.join(tempfile.gettempdir(), "switchover-demo-backups")
         os.makedirs(session.destination, exist_ok=True)
-    _window = show_wizard(session, os.environ.get("SWITCHOVER_EXIT_AFTER_SHOW", ""))  # alive
+    _windows[:] = [show_wizard(session, os.environ.get("SWITCHOVER_EXIT_AFTER_SHOW", ""))]
     return int(app.exec())
 
 

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import traceback
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core.errors import Cancelled, SwitchoverError
@@ -28,8 +29,7 @@ def report_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, Cancelled):
         return
     if isinstance(exc, SwitchoverError):
-        QMessageBox.warning(parent, parent.tr("Switchover") if parent else "Switchover",
-                            str(exc))
+        QMessageBox.warning(parent, "Switchover", str(exc))  # core's sentence, translated
         return
     details = describe(exc)
     key = hashlib.sha256(details.encode()).hexdigest()
@@ -40,10 +40,12 @@ def report_error(parent: QWidget | None, exc: BaseException) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("Switchover")
-    box.setText("Something went wrong inside Switchover. Nothing on your computer was changed "
-                "by this error. Please report it with the details below.")
+    box.setText(QCoreApplication.translate(
+        "report_error", "Something went wrong inside Switchover. Nothing on your computer was "
+        "changed by this error. Please report it with the details below."))
     box.setDetailedText(details)
-    copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(QCoreApplication.translate("report_error", "Copy details"),
+                         QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     _open.append(box)

@@ -12,11 +12,18 @@ from collections.abc import Sequence
 
 from core.cli.main import main as core_main
 from core.errors import SwitchoverError
+from core.language.translate import mark, tr
 
-NO_DISPLAY = ("The wizard needs a desktop, and no display was found here (neither DISPLAY "
-              "nor WAYLAND_DISPLAY is set). Without one, the commands work: switchover "
-              "detect, explain, recommend, backup, uninstall and migrate --unattended "
-              "(switchover --help lists them all).")
+# Said before Qt starts, so in core's catalog (gettext), not the wizard's .ts: marked here
+# with `mark` (bare `tr("…")` would also be taken by pyside6-lupdate), shown with `tr`.
+NO_DISPLAY = mark("The wizard needs a desktop, and no display was found here (neither "
+                  "DISPLAY nor WAYLAND_DISPLAY is set). Without one, the commands work: "
+                  "switchover detect, explain, recommend, backup, uninstall and migrate "
+                  "--unattended (switchover --help lists them all).")
+NO_QT = mark("The wizard cannot start because Qt is not available ({error}).")
+WINDOWED_APP = mark("this is the windowed app; `{command}` is a command of the console "
+                    "program, switchover-cli (switchover-cli.exe on Windows, "
+                    "Switchover.app/Contents/MacOS/switchover-cli on macOS).")
 
 
 def _check_before_any_window(demo: str | None, snapshot: str | None) -> None:
@@ -35,7 +42,7 @@ def _check_before_any_window(demo: str | None, snapshot: str | None) -> None:
     if sys.platform.startswith("linux") and not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
             or os.environ.get("QT_QPA_PLATFORM")):
-        raise SwitchoverError(NO_DISPLAY)
+        raise SwitchoverError(tr(NO_DISPLAY))
 
 
 def _run_wizard(demo: str | None, snapshot: str | None) -> int:
@@ -43,8 +50,7 @@ def _run_wizard(demo: str | None, snapshot: str | None) -> int:
     try:
         from gui.app import run
     except ImportError as exc:
-        raise SwitchoverError(f"The wizard cannot start because Qt is not available ({exc}).") \
-            from None
+        raise SwitchoverError(tr(NO_QT).format(error=exc)) from None
     return run(demo=demo, snapshot=snapshot)
 
 
@@ -70,9 +76,8 @@ def gui_main() -> int:
     if sys.argv[1:] == ["--self-test"]:
         return main(["--self-test"])
     if sys.argv[1:2] and sys.argv[1] in CONSOLE_COMMANDS:
-        print(f"switchover: this is the windowed app; `{sys.argv[1]}` is a command of the "
-              "console program, switchover-cli (switchover-cli.exe on Windows, "
-              "Switchover.app/Contents/MacOS/switchover-cli on macOS).", file=sys.stderr)
+        print("switchover: " + tr(WINDOWED_APP).format(command=sys.argv[1]),
+              file=sys.stderr)
         return 2
     return main(["gui", *sys.argv[1:]])
 

@@ -6,6 +6,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QProgressBar,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import SwitchoverError
+from core.language.translate import tr, tr_n
 from core.migration.pages import Page
 from gui.jobs import run_job
 from gui.session import Session
@@ -83,8 +85,10 @@ class ScanPage(BasePage):
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
         message = str(exc) if isinstance(exc, SwitchoverError) else (
-            self.tr("The scan stopped because of an internal error: ") + repr(exc))
-        self.summary.setText("<p><b>" + self.tr("Problem:") + "</b> " + escape(message) + "</p>")
+            self.tr("The scan stopped because of an internal error: {error}").format(
+                error=repr(exc)))
+        self.summary.setText(self.tr("<p><b>Problem:</b> {message}</p>").format(
+            message=escape(message)))
 
     def _show(self, found: Scan) -> None:
         self.session.snapshot, result = found.snapshot, found.detection
@@ -95,7 +99,8 @@ class ScanPage(BasePage):
         if result.products:
             count = len(result.products)
             found_text = (self.tr("Found one Kaspersky product.") if count == 1 else
-                          self.tr("Found {0} Kaspersky products.").replace("{0}", str(count)))
+                          tr_n("Found {n} Kaspersky product.", "Found {n} Kaspersky products.",
+                               count).format(n=count))
         else:
             found_text = self.tr("No Kaspersky product is installed: there is nothing to "
                                  "remove. Next, Switchover explains the background and helps "
@@ -114,22 +119,24 @@ class ScanPage(BasePage):
             state = [self.tr("running") if p.active else self.tr("not running")
                      if p.active is False else ""]
             if p.definitions_age_days is not None:
-                state.append(self.tr("virus definitions {0} days old").replace(
-                    "{0}", str(p.definitions_age_days)))
+                days = p.definitions_age_days
+                state.append(tr_n("virus definitions {n} day old",
+                                  "virus definitions {n} days old", days).format(n=days))
             cards.append(f"<li><b>{escape(p.name)}</b> {escape(p.version or '')}<br>"
                          + escape(", ".join(s for s in state if s)) + "</li>")
-        others = [f"<li>{escape(o.name)}: " + (self.tr("on") if o.active else self.tr("off"))
-                  + "</li>" for o in result.others]
+        others = ["<li>" + (self.tr("{product}: on") if o.active else self.tr("{product}: off"))
+                  .format(product=escape(o.name)) + "</li>" for o in result.others]
         parts = []
         if cards:
-            parts.append("<p><b>" + self.tr("Kaspersky") + "</b></p><ul>" + "".join(cards)
-                         + "</ul>")
+            parts.append("<p><b>Kaspersky</b></p><ul>" + "".join(cards) + "</ul>")
         if others:
             parts.append("<p><b>" + self.tr("Other security products") + "</b></p><ul>"
                          + "".join(others) + "</ul>")
         if result.leftovers:
-            parts.append("<p>" + self.tr("{0} traces of an earlier removal (see the evidence)")
-                         .replace("{0}", str(len(result.leftovers))) + "</p>")
+            count = len(result.leftovers)
+            parts.append("<p>" + tr_n("{n} trace of an earlier removal (see the evidence)",
+                                      "{n} traces of an earlier removal (see the evidence)",
+                                      count).format(n=count) + "</p>")
         self.cards.setText("".join(parts))
 
     def _explain(self, result: DetectionResult) -> None:
@@ -148,8 +155,9 @@ class ScanPage(BasePage):
         """One Kaspersky product: its state, what found it, and the evidence to expand."""
         details = []
         if p.definitions_age_days is not None:
-            details.append(self.tr("definitions {0} days old").replace(
-                "{0}", str(p.definitions_age_days)))
+            days = p.definitions_age_days
+            details.append(tr_n("definitions {n} day old", "definitions {n} days old",
+                                days).format(n=days))
         details.append({True: self.tr("running"), False: self.tr("not running"),
                         None: ""}[p.active])
         row = QTreeWidgetItem(parent, [f"{p.name} {p.version or ''}".strip(),
@@ -157,10 +165,12 @@ class ScanPage(BasePage):
         if p.anchors:
             level = {"high": self.tr("high confidence"), "medium": self.tr("medium confidence"),
                      "low": self.tr("low confidence")}.get(p.confidence, p.confidence)
-            QTreeWidgetItem(row, [self.tr("found by"), f"{', '.join(p.anchors)} ({level})"])
+            anchors = ", ".join(tr(a) for a in p.anchors)  # marked in core, said here
+            QTreeWidgetItem(row, [self.tr("found by"), f"{anchors} ({level})"])
         if p.version and p.version_from and p.version_from != "Apps & Features":
-            QTreeWidgetItem(row, [self.tr("version"), self.tr("read from {0}").replace(
-                "{0}", p.version_from)])
+            # core's name of where the version was read (marked there), said here
+            QTreeWidgetItem(row, [self.tr("version"), self.tr("read from {source}").format(
+                source=tr(p.version_from))])
         for line in p.evidence:
             QTreeWidgetItem(row, [self.tr("evidence"), line])
 
@@ -171,7 +181,7 @@ class ScanPage(BasePage):
             return item
 
         if result.products:
-            kaspersky = group(self.tr("Kaspersky"))
+            kaspersky = group("Kaspersky")
             for p in result.products:
                 self._product_row(kaspersky, p)
         if result.others:
@@ -194,10 +204,18 @@ class ScanPage(BasePage):
             pending.extend(item.child(i) for i in range(item.childCount()))
 
 
-REGION_CHOICES = [("", "From this computer's settings"), ("US", "United States"),
-                  ("us-business", "United States (business)"), ("DE", "Germany"),
-                  ("IT", "Italy"), ("GB", "United Kingdom"), ("CA", "Canada"),
-                  ("AU", "Australia"), ("FR", "Another EU country"), ("JP", "Elsewhere")]
+REGION_CHOICES = [  # shown translated: QCoreApplication.translate("BanPage", label)
+    ("", str(QT_TRANSLATE_NOOP("BanPage", "From this computer's settings"))),
+    ("US", str(QT_TRANSLATE_NOOP("BanPage", "United States"))),
+    ("us-business", str(QT_TRANSLATE_NOOP("BanPage", "United States (business)"))),
+    ("DE", str(QT_TRANSLATE_NOOP("BanPage", "Germany"))),
+    ("IT", str(QT_TRANSLATE_NOOP("BanPage", "Italy"))),
+    ("GB", str(QT_TRANSLATE_NOOP("BanPage", "United Kingdom"))),
+    ("CA", str(QT_TRANSLATE_NOOP("BanPage", "Canada"))),
+    ("AU", str(QT_TRANSLATE_NOOP("BanPage", "Australia"))),
+    ("FR", str(QT_TRANSLATE_NOOP("BanPage", "Another EU country"))),
+    ("JP", str(QT_TRANSLATE_NOOP("BanPage", "Elsewhere"))),
+]
 
 
 SUMMARY = 3  # sections shown before "Show the details"
@@ -213,7 +231,7 @@ class BanPage(BasePage):
                             self.tr("The rules differ by country; choose yours if the guess "
                                     "is wrong."))
         for code, label in REGION_CHOICES:
-            self.region.addItem(self.tr(label), code)
+            self.region.addItem(QCoreApplication.translate("BanPage", label), code)
         self.region.currentIndexChanged.connect(lambda _i: self._load())
         self.heading = text_label(name=self.tr("Region and date"))
         self.text = browser(self.tr("Explanation"))
@@ -246,8 +264,8 @@ class BanPage(BasePage):
         from core.language.dates import long_date
 
         self.result = result
-        self.heading.setText(self.tr("As of {0}; region from {1}.").replace(
-            "{0}", long_date(result.on)).replace("{1}", escape(result.region_from)))
+        self.heading.setText(self.tr("As of {date}; region from {source}.").format(
+            date=long_date(result.on), source=escape(result.region_from)))
         self._render()
 
     def _link(self, ref: SourceRef) -> str:
@@ -255,8 +273,8 @@ class BanPage(BasePage):
         link = (f"<a href='{escape(ref.url)}' title='{escape(ref.title)}'>"
                 f"[{escape(short_title(ref.title))}]</a>")
         if ref.archived_copy:
-            link += (f" (<a href='{escape(ref.archived_copy)}'>" + self.tr("archived copy")
-                     + "</a>)")
+            link += " " + self.tr("(<a href='{url}'>archived copy</a>)").format(
+                url=escape(ref.archived_copy))
         return link
 
     def _render(self) -> None:
@@ -269,13 +287,14 @@ class BanPage(BasePage):
         hidden = len(result.sections) - SUMMARY
         self.more.setVisible(hidden > 0)
         self.more.setText(self.tr("Show less") if self.more.isChecked() else
-                          self.tr("Show the details ({0} more sections)").replace(
-                              "{0}", str(hidden)))
+                          tr_n("Show the details ({n} more section)",
+                               "Show the details ({n} more sections)", hidden).format(n=hidden))
         parts = []
         for section in shown:
             links = " ".join(self._link(r) for r in section.sources)
-            hedge = {"single-source": self.tr(" (one source)"),
-                     "uncertain": self.tr(" (uncertain)")}.get(section.confidence, "")
-            parts.append(f"<h3>{escape(section.title)}{hedge}</h3><p>{escape(section.body)}"
-                         f"</p><p><small>{links}</small></p>")
+            heading = {"single-source": self.tr("{title} (one source)"),
+                       "uncertain": self.tr("{title} (uncertain)")}.get(section.confidence,
+                                                                        "{title}")
+            parts.append(f"<h3>{heading.format(title=escape(section.title))}</h3>"
+                         f"<p>{escape(section.body)}</p><p><small>{links}</small></p>")
         self.text.setHtml("".join(parts))

@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.jobs import CancelToken, Progress, ProgressCallback
+from core.language.translate import tr, tr_n
 from core.migration.pages import Page
 from gui.jobs import Job, run_job, start_job
 from gui.session import Session
@@ -50,8 +51,10 @@ def passphrase_hint(text: str) -> str:
     problem = passphrase_problem(text)
     if problem:
         return problem
-    return ("Strong: long and varied." if len(text) >= 16 and len(set(text)) >= 10
-            else "Acceptable; a longer phrase of several words is stronger.")
+    if len(text) >= 16 and len(set(text)) >= 10:
+        return QCoreApplication.translate("LosePage", "Strong: long and varied.")
+    return QCoreApplication.translate(
+        "LosePage", "Acceptable; a longer phrase of several words is stronger.")
 
 
 class LosePage(BasePage):
@@ -174,11 +177,12 @@ class LosePage(BasePage):
 
         def show(result: Conversion) -> None:
             skipped = "".join(f"<li>{escape(t)} — {escape(r)}</li>" for t, r in result.skipped)
+            n = result.written
             self.convert_result.setText(
-                self.tr("<p>Saved {0} entries. <b>Delete the CSV and the .txt export after "
-                        "importing them</b>: they hold every password in plain text.</p>")
-                .replace("{0}", str(result.written))
-                + (f"<p>{self.tr('Not converted:')}</p><ul>{skipped}</ul>" if skipped else ""))
+                self.tr("<p>{saved} <b>Delete the CSV and the .txt export after importing "
+                        "them</b>: they hold every password in plain text.</p>").format(
+                    saved=tr_n("Saved {n} entry.", "Saved {n} entries.", n).format(n=n))
+                + (self.tr("<p>Not converted:</p>") + f"<ul>{skipped}</ul>" if skipped else ""))
 
         run_job(self, work, show, lambda exc: self.convert_result.setText(escape(str(exc))))
 
@@ -213,7 +217,7 @@ class LosePage(BasePage):
         if path in self.folder_checks:
             return
         check = named(QCheckBox(f"{label} — {path}"),
-                      self.tr("Include {0}").replace("{0}", label),
+                      self.tr("Include {folder}").format(folder=label),
                       self.tr("Copies this folder into the backup."))
         check.setChecked(checked)
         check.toggled.connect(self._changed)
@@ -252,13 +256,12 @@ class LosePage(BasePage):
 
             self.session.space = Space(free, needed) if free is not None else None
             self.completeChanged.emit()
-            text = self.tr("Chosen folders: {0}.").replace("{0}", _size(total))
+            text = self.tr("Chosen folders: {size}.").format(size=_size(total))
             if free is not None:
                 enough = free >= needed
-                text += " " + (self.tr("Free space there: {0} — enough.") if enough else
-                               self.tr("Free space there: {0} — <b>not enough</b>; choose "
-                                       "another place or fewer folders.")).replace(
-                    "{0}", _size(free))
+                text += " " + (self.tr("Free space there: {size} — enough.") if enough else
+                               self.tr("Free space there: {size} — <b>not enough</b>; choose "
+                                       "another place or fewer folders.")).format(size=_size(free))
             self.space.setText(text)
 
         self.space.setText(self.tr("Measuring…"))
@@ -293,7 +296,7 @@ class LosePage(BasePage):
                                             item.title))
             if item.must_confirm:
                 check = named(QCheckBox(self.tr("I have done this")),
-                              self.tr("Confirm: {0}").replace("{0}", item.title),
+                              self.tr("Confirm: {step}").format(step=item.title),
                               self.tr("Tick once you have done the steps above."))
                 check.setChecked(item.id in self.session.confirmed)
                 check.toggled.connect(self._changed)
@@ -313,8 +316,8 @@ class LosePage(BasePage):
             return standard_folders()
 
         def show(found: list[UserFolder]) -> None:
-            for folder in found:
-                self._add_folder_box(folder.label, folder.path,
+            for folder in found:  # core's English label, said in the user's language
+                self._add_folder_box(tr(folder.label), folder.path,
                                      folder.label in ("Documents", "Desktop", "Pictures"))
 
         if not self.session.simulated:
@@ -395,14 +398,14 @@ class BackupPage(BasePage):
 
     def _progress(self, p: Progress) -> None:
         self.bar.setValue(int(p.fraction * 1000))
-        eta = (self.tr(", about {0} s left").replace("{0}", f"{p.eta_seconds:.0f}")
-               if p.eta_seconds else "")
         stage = {"measuring": self.tr("Measuring"), "copying": self.tr("Copying"),
                  "verifying": self.tr("Checking")}.get(p.stage, p.stage)
-        self.status.setText(f"{stage}: {p.done_files}/{p.total_files} "
-                            f"{self.tr('files')}, {_size(p.done_bytes)} / "
-                            f"{_size(p.total_bytes)}{eta}<br><small>{escape(p.current)}"
-                            "</small>")
+        line = (self.tr("{stage}: {done}/{total} files, {done_size} / {total_size}, about "
+                        "{seconds} s left") if p.eta_seconds else
+                self.tr("{stage}: {done}/{total} files, {done_size} / {total_size}")).format(
+            stage=stage, done=p.done_files, total=p.total_files, done_size=_size(p.done_bytes),
+            total_size=_size(p.total_bytes), seconds=f"{p.eta_seconds or 0:.0f}")
+        self.status.setText(f"{line}<br><small>{escape(p.current)}</small>")
 
     def _cancel(self) -> None:
         if self.job:
@@ -427,14 +430,15 @@ class BackupPage(BasePage):
         verdict = (self.tr("Every file was read back and matches its checksum.") if check.ok
                    else self.tr("<b>The check found problems</b>: do not rely on this "
                                 "archive; make a new one."))
-        skipped = (self.tr("{0} items were left out; the archive's README lists each with the "
-                           "reason.").replace("{0}", str(len(backup.skipped)))
-                   if backup.skipped else "")
-        files = self.tr("1 file") if backup.files == 1 else self.tr("{0} files").replace(
-            "{0}", str(backup.files))
-        self.status.setText(f"<p>{self.tr('Backup written:')} {escape(backup.archive)}<br>"
-                            f"{files}, {_size(backup.bytes)}. "
-                            f"{verdict} {skipped}</p>")
+        left_out = len(backup.skipped)
+        skipped = (tr_n("{n} item was left out; the archive's README lists it with the reason.",
+                        "{n} items were left out; the archive's README lists each with the "
+                        "reason.", left_out).format(n=left_out) if left_out else "")
+        files = tr_n("{n} file", "{n} files", backup.files).format(n=backup.files)
+        self.status.setText(self.tr("<p>Backup written: {archive}<br>{files}, {size}. {verdict} "
+                                    "{skipped}</p>").format(
+            archive=escape(backup.archive), files=files, size=_size(backup.bytes),
+            verdict=verdict, skipped=skipped))
         self.open.show()
         self.completeChanged.emit()
 

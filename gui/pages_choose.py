@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.language.dates import long_date
 from core.detect.protection import kept_protection
+from core.language.dates import long_date
 from core.migration.pages import Page
 from gui.jobs import run_job
 from gui.session import Session
@@ -31,9 +31,24 @@ if TYPE_CHECKING:
     from core.catalog.records import Catalog
     from core.catalog.store import CatalogInUse
 
-NEEDS = (("vpn", "VPN"), ("password-manager", "Password manager"),
-         ("parental-controls", "Parental controls"), ("identity", "Identity monitoring"),
-         ("firewall", "Firewall"))
+# Each need as a filter's label and as written inside a sentence; shown translated:
+# QCoreApplication.translate("ChoosePage", text).
+NEEDS = (("vpn", str(QT_TRANSLATE_NOOP("ChoosePage", "VPN"))),
+         ("password-manager", str(QT_TRANSLATE_NOOP("ChoosePage", "Password manager"))),
+         ("parental-controls", str(QT_TRANSLATE_NOOP("ChoosePage", "Parental controls"))),
+         ("identity", str(QT_TRANSLATE_NOOP("ChoosePage", "Identity monitoring"))),
+         ("firewall", str(QT_TRANSLATE_NOOP("ChoosePage", "Firewall"))))
+NEEDS_IN_SENTENCE = {
+    "vpn": str(QT_TRANSLATE_NOOP("ChoosePage", "vpn")),
+    "password-manager": str(QT_TRANSLATE_NOOP("ChoosePage", "password manager")),
+    "parental-controls": str(QT_TRANSLATE_NOOP("ChoosePage", "parental controls")),
+    "identity": str(QT_TRANSLATE_NOOP("ChoosePage", "identity monitoring")),
+    "firewall": str(QT_TRANSLATE_NOOP("ChoosePage", "firewall")),
+}
+
+
+def _shown(text: str) -> str:
+    return QCoreApplication.translate("ChoosePage", text)
 
 
 class ChoosePage(BasePage):
@@ -46,7 +61,8 @@ class ChoosePage(BasePage):
         filters = QGridLayout()  # three to a row: the page fits an 800-pixel window
         self.need_boxes: dict[str, QCheckBox] = {}
         for index, (key, label) in enumerate(NEEDS):
-            box = named(QCheckBox(self.tr(label)), self.tr("Needs {0}").replace("{0}", label),
+            box = named(QCheckBox(_shown(label)), self.tr("Needs {need}").format(
+                need=_shown(label)),
                         self.tr("Ranks products that include it higher."))
             box.toggled.connect(lambda _on: self._load())
             self.need_boxes[key] = box
@@ -108,38 +124,44 @@ class ChoosePage(BasePage):
                 box.setChecked(True)
                 box.blockSignals(False)
         intro = [escape(n) for n in result.notes]
-        labels = dict(NEEDS)
         if result.needs_from_detection:
-            intro.insert(0, self.tr("Ticked because Kaspersky does this for you today: {0}.")
-                         .replace("{0}", ", ".join(self.tr(labels.get(k, k)).lower()
-                                                   for k in result.needs_from_detection)))
+            intro.insert(0, self.tr("Ticked because Kaspersky does this for you today: "
+                                    "{needs}.").format(
+                needs=", ".join(_shown(NEEDS_IN_SENTENCE[k]) if k in NEEDS_IN_SENTENCE else k
+                                for k in result.needs_from_detection)))
         kept = kept_protection(self.session.detection.others) if self.session.detection \
             else ()
         if kept:  # keep or replace: the user's choice, said plainly
-            intro.insert(0, "<b>" + self.tr("{0} protects this computer now. You can keep it "
-                                            "(press Next without choosing) or choose a "
-                                            "replacement below.").replace(
-                "{0}", escape(" and ".join(kept))) + "</b>")
-        intro.append(self.tr("Catalog version {0}, reviewed on {1}.").replace(
-            "{0}", str(in_use.catalog.version)).replace(
-            "{1}", long_date(in_use.catalog.reviewed)))
+            names = escape(kept[0])
+            for name in kept[1:]:
+                names = self.tr("{first} and {second}").format(first=names,
+                                                               second=escape(name))
+            intro.insert(0, "<b>" + self.tr("{products} protects this computer now. You can "
+                                            "keep it (press Next without choosing) or choose "
+                                            "a replacement below.").format(products=names)
+                         + "</b>")
+        intro.append(self.tr("Catalog version {version}, reviewed on {date}.").format(
+            version=in_use.catalog.version, date=long_date(in_use.catalog.reviewed)))
         self.intro.setText("<p>" + "<br>".join(intro) + "</p>")
         catalog = in_use.catalog
         for rec in result.recommendations[:12]:
             self.cards.addWidget(self._card(rec, catalog))
         if result.excluded:
-            self.cards.addWidget(text_label("<p><small>" + self.tr("Not shown: ") + escape(
-                "; ".join(f"{n} ({w})" for n, w in result.excluded)) + "</small></p>"))
+            self.cards.addWidget(text_label("<p><small>" + self.tr("Not shown: {products}")
+                                            .format(products=escape("; ".join(
+                                                f"{n} ({w})" for n, w in result.excluded)))
+                                            + "</small></p>"))
         self._chosen()
 
     def _card(self, rec: Recommendation, catalog: Catalog) -> QFrame:
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(card)
-        tag = {"microsoft-defender": self.tr(" — built into Windows, free"),
-               "clamav": self.tr(" — free, from your distribution")}.get(rec.id, "")
-        radio = named(QRadioButton(f"{rec.rank}. {rec.name}{tag}"),
-                      self.tr("Choose {0}").replace("{0}", rec.name), rec.price)
+        heading = {"microsoft-defender": self.tr("{rank}. {product} — built into Windows, free"),
+                   "clamav": self.tr("{rank}. {product} — free, from your distribution")
+                   }.get(rec.id, "{rank}. {product}")
+        radio = named(QRadioButton(heading.format(rank=rec.rank, product=rec.name)),
+                      self.tr("Choose {product}").format(product=rec.name), rec.price)
         radio.setProperty("product_id", rec.id)
         if self.session.chosen is not None and self.session.chosen.id == rec.id:
             radio.setChecked(True)
@@ -149,11 +171,12 @@ class ChoosePage(BasePage):
         lines += [f"⚠ {escape(c.text)}" for c in rec.cautions]  # drawbacks never look like pluses
         links = " ".join(f"<a href='{escape(catalog.sources[s].url)}'>[{i}]</a>"
                          for i, s in enumerate(rec.sources, start=1) if s in catalog.sources)
-        layout.addWidget(text_label("<br>".join(lines) + f"<br><small>{escape(rec.price)}. "
-                                    f"{self.tr('Sources:')} {links}</small>",
-                                    self.tr("Reasons for {0}").replace("{0}", rec.name)))
-        page = named(QPushButton(self.tr("{0}'s own page").replace("{0}", rec.name)),
-                     self.tr("Open {0}'s page").replace("{0}", rec.name),
+        layout.addWidget(text_label("<br>".join(lines) + "<br><small>"
+                                    + self.tr("{price}. Sources: {links}").format(
+                                        price=escape(rec.price), links=links) + "</small>",
+                                    self.tr("Reasons for {product}").format(product=rec.name)))
+        page = named(QPushButton(self.tr("{product}'s own page").format(product=rec.name)),
+                     self.tr("Open {product}'s page").format(product=rec.name),
                      self.tr("Opens in your web browser."))
         page.clicked.connect(lambda _c=False, url=rec.download_url:
                              QDesktopServices.openUrl(QUrl(url)))

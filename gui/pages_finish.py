@@ -56,19 +56,21 @@ class ProtectedPage(BasePage):
             plan = session.uninstall_plan
             parts.append(self.tr("<p><b>Demonstration:</b> on a real computer Switchover now "
                                  "checks that Kaspersky is gone and that protection is on. "
-                                 "Expected: {0}</p>").replace(
-                "{0}", escape(plan.protection_after.text if plan else "")))
+                                 "Expected: {protection}</p>").format(
+                protection=escape(plan.protection_after.text if plan else "")))
         else:
             session.verification = report
             gone = (self.tr("No Kaspersky product is installed ✓") if report.kaspersky_gone
                     and not session.uninstall_state else
                     self.tr("Kaspersky is gone ✓") if report.kaspersky_gone else
-                    self.tr("<b>Still installed:</b> ") + escape(", ".join(report.remaining)))
-            protected = (self.tr("Protected ✓: ") if report.protected else
-                         self.tr("<b>Not protected yet:</b> ")) + escape(report.protection)
+                    self.tr("<b>Still installed:</b> {products}").format(
+                        products=escape(", ".join(report.remaining))))
+            protected = (self.tr("Protected ✓: {protection}") if report.protected else
+                         self.tr("<b>Not protected yet:</b> {protection}")).format(
+                protection=escape(report.protection))
             parts.append(f"<p>{gone}<br>{protected}</p>")
             if report.instructions:
-                parts.append("<p>" + self.tr("Left behind, with what to do:") + "</p><ul>"
+                parts.append(self.tr("<p>Left behind, with what to do:</p>") + "<ul>"
                              + "".join(f"<li><b>{escape(i.what)}</b> ({escape(i.where)}): "
                                        f"{escape(i.how)}</li>" for i in report.instructions)
                              + "</ul>")
@@ -82,16 +84,16 @@ class ProtectedPage(BasePage):
             detection, snapshot = session.detection, session.snapshot
             guide = install_guide(chosen, detection.platform if detection else "",
                                   snapshot.os.name if snapshot else "")
-            parts.append(self.tr("<p><b>Now install {0}</b> from its own page: <a href='{1}'>"
-                                 "{1}</a></p>").replace("{0}", escape(chosen.name))
-                         .replace("{1}", escape(guide.page_url)))
+            parts.append(self.tr("<p><b>Now install {product}</b> from its own page: "
+                                 "<a href='{url}'>{url}</a></p>").format(
+                product=escape(chosen.name), url=escape(guide.page_url)))
             if guide.commands:
-                parts.append("<p>" + self.tr("Or in a terminal:") + " " + " ".join(
-                    f"<code>{escape(c)}</code>" for c in guide.commands) + "</p>")
+                parts.append(self.tr("<p>Or in a terminal: {commands}</p>").format(
+                    commands=" ".join(f"<code>{escape(c)}</code>" for c in guide.commands)))
             parts += [f"<p>{escape(note)}</p>" for note in guide.notes]
         elif chosen is not None:
-            parts.append(self.tr("<p>You chose <b>{0}</b>, which is built in: nothing to "
-                                 "install.</p>").replace("{0}", escape(chosen.name)))
+            parts.append(self.tr("<p>You chose <b>{product}</b>, which is built in: nothing "
+                                 "to install.</p>").format(product=escape(chosen.name)))
         return "".join(parts)
 
 
@@ -127,13 +129,13 @@ class DonePage(BasePage):
 
     def initializePage(self) -> None:
         report = self.report()
-        self.summary.setText(self.tr("<p>Found: {0}. Backed up: {1}. Chosen: {2}.</p>")
-                             .replace("{0}", escape(", ".join(f["name"] for f in report.found)
-                                                    or self.tr("no Kaspersky product")))
-                             .replace("{1}", escape(str(report.backup["archive"]) if
-                                                    report.backup else self.tr("nothing")))
-                             .replace("{2}", escape(report.chosen["name"] if report.chosen
-                                                    else self.tr("nothing yet"))))
+        self.summary.setText(self.tr("<p>Found: {found}. Backed up: {backup}. Chosen: "
+                                     "{chosen}.</p>").format(
+            found=escape(", ".join(f["name"] for f in report.found)
+                         or self.tr("no Kaspersky product")),
+            backup=escape(str(report.backup["archive"]) if report.backup
+                          else self.tr("nothing")),
+            chosen=escape(report.chosen["name"] if report.chosen else self.tr("nothing yet"))))
 
     def _save(self, kind: str) -> None:
         filters = {"html": "HTML (*.html)", "pdf": "PDF (*.pdf)", "json": "JSON (*.json)"}
@@ -156,7 +158,8 @@ class DonePage(BasePage):
                 _print_pdf(report.to_html(), path, report.paper)
             return str(path)
 
-        run_job(self, work, lambda p: self.saved.setText(self.tr("Saved: ") + escape(p)),
+        run_job(self, work,
+                lambda p: self.saved.setText(self.tr("Saved: {path}").format(path=escape(p))),
                 lambda exc: self.saved.setText(escape(str(exc))))
 
 

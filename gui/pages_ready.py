@@ -80,18 +80,18 @@ class ReadyPage(BasePage):
         if guide.takes_over_by_itself:
             self.session.replacement_ready = True
         else:
-            parts.append(self.tr("<p>Download <b>{0}</b> from its own page now. Most anti-virus "
-                                 "programs ask for the old one to be removed first, so you "
-                                 "install it right after Switchover has removed Kaspersky."
-                                 "</p>").replace("{0}", escape(guide.name)))
+            parts.append(self.tr("<p>Download <b>{product}</b> from its own page now. Most "
+                                 "anti-virus programs ask for the old one to be removed first, "
+                                 "so you install it right after Switchover has removed "
+                                 "Kaspersky.</p>").format(product=escape(guide.name)))
         parts += [f"<p>{escape(note)}</p>" for note in guide.notes]
         self.guide_text.setText("".join(parts))
-        self.open_page.setText(self.tr("Open {0}'s page").replace("{0}", guide.name))
+        self.open_page.setText(self.tr("Open {product}'s page").format(product=guide.name))
         self.open_page.setVisible(bool(guide.page_url) and not guide.takes_over_by_itself)
         self.have_it.setVisible(not guide.takes_over_by_itself)
         self.details.setVisible(bool(guide.commands))
-        self.commands.setText(self.tr("In a terminal:") + " " + " ".join(
-            f"<code>{escape(c)}</code>" for c in guide.commands))
+        self.commands.setText(self.tr("In a terminal: {commands}").format(
+            commands=" ".join(f"<code>{escape(c)}</code>" for c in guide.commands)))
         self.completeChanged.emit()
 
     def _open(self) -> None:

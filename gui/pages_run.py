@@ -12,7 +12,7 @@ import threading
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
 from core.jobs import CancelToken, Progress, ProgressCallback
@@ -94,13 +94,13 @@ class UninstallPage(BasePage):
         self.session.prepared = prepared
         self.session.uninstall_plan = plan
         self._show_steps()
-        self.after.setText("<p><b>" + self.tr("Afterwards:") + "</b> "
-                           + escape(plan.protection_after.text) + "</p>")
+        self.after.setText(self.tr("<p><b>Afterwards:</b> {protection}</p>").format(
+            protection=escape(plan.protection_after.text)))
         self.accept.setVisible(plan.protection_after.state == ProtectionState.NONE)
         self.ultra.setVisible(any(s.id == "offer:ultraav" for s in plan.steps))
         missing = [f"<li>{escape(s.title)}: {escape(s.description)}</li>"
                    for s in plan.blocked_by]
-        self.blocked.setText(("<p><b>" + self.tr("Before you can go on:") + "</b></p><ul>"
+        self.blocked.setText((self.tr("<p><b>Before you can go on:</b></p>") + "<ul>"
                               + "".join(missing) + "</ul>") if missing else "")
         self.completeChanged.emit()
 
@@ -115,8 +115,9 @@ class UninstallPage(BasePage):
         for step in plan.steps:
             line = f"<li><b>{escape(step.title)}</b><br>{escape(step.description)}"
             if self.details.isChecked() and step.argv:
-                line += ("<br><small>" + self.tr("runs:") + " <code>"
-                         + escape(shown_command(step.argv, plan.platform)) + "</code></small>")
+                command = escape(shown_command(step.argv, plan.platform))
+                line += ("<br><small>" + self.tr("runs: {command}").format(
+                    command=f"<code>{command}</code>") + "</small>")
             items.append(line + "</li>")
         self.steps.setText("<ol>" + "".join(items) + "</ol>")
 
@@ -138,10 +139,14 @@ class _Asker(QObject):
         return self.answer
 
 
-STATUS_WORDS = {
-    StepStatus.WAITING: "waiting", StepStatus.RUNNING: "running…", StepStatus.DONE: "done ✓",
-    StepStatus.FAILED: "failed ✗", StepStatus.SKIPPED: "skipped",
-    StepStatus.NEEDS_REBOOT: "restart needed", StepStatus.NEEDS_USER: "needs you",
+STATUS_WORDS = {  # shown translated: QCoreApplication.translate("RunPage", word)
+    StepStatus.WAITING: str(QT_TRANSLATE_NOOP("RunPage", "waiting")),
+    StepStatus.RUNNING: str(QT_TRANSLATE_NOOP("RunPage", "running…")),
+    StepStatus.DONE: str(QT_TRANSLATE_NOOP("RunPage", "done ✓")),
+    StepStatus.FAILED: str(QT_TRANSLATE_NOOP("RunPage", "failed ✗")),
+    StepStatus.SKIPPED: str(QT_TRANSLATE_NOOP("RunPage", "skipped")),
+    StepStatus.NEEDS_REBOOT: str(QT_TRANSLATE_NOOP("RunPage", "restart needed")),
+    StepStatus.NEEDS_USER: str(QT_TRANSLATE_NOOP("RunPage", "needs you")),
 }
 
 
@@ -207,8 +212,8 @@ class RunPage(BasePage):
         items = []
         for step in plan.steps:
             entry = states.get(step.id)
-            status = STATUS_WORDS[entry.status] if entry is not None else "waiting"
-            text = self.tr(status)
+            status = STATUS_WORDS[entry.status if entry is not None else StepStatus.WAITING]
+            text = QCoreApplication.translate("RunPage", status)
             if entry is not None and entry.detail:
                 text += f" — {entry.detail}"
             items.append(f"<li><b>{escape(step.title)}</b>: {escape(text)}</li>")

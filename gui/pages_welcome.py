@@ -5,7 +5,7 @@ after the first paint.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel
 
 from core.migration.pages import Page
 from gui.session import Session
@@ -34,10 +34,48 @@ class WelcomePage(BasePage):
         self.resume.hide()
         self.resume.toggled.connect(self._toggle)
         self.body.addWidget(self.resume)
+        self.body.addLayout(self._language_row())
         self.body.addStretch(1)
         # Next waits for these: the other pages (built just after the first paint) and the
         # look for an interrupted uninstall, whose offer a quick click must not skip.
         self._waiting = {"pages"}
+
+    def _language_row(self) -> QHBoxLayout:
+        """English, Deutsch, Español, each in its own words; choosing one builds the
+        window again in that language (only here, where nothing entered can be lost)."""
+        from core.language.choice import NAMES, SUPPORTED
+        from core.language.translate import current
+
+        self.language = named(QComboBox(), self.tr("Language"),
+                              self.tr("The language of Switchover's window."))
+        for code in SUPPORTED:
+            self.language.addItem(NAMES[code], code)
+        language = current().language
+        if language not in SUPPORTED:  # the pseudo-language, for testers: shown by its code
+            self.language.addItem(language, language)
+        self.language.setCurrentIndex(self.language.findData(language))
+        self.language.setEnabled(False)  # until the other pages exist (others_ready)
+        self.language.currentIndexChanged.connect(self._switch_language)
+        label = QLabel(self.tr("&Language:"))
+        label.setBuddy(self.language)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.language)
+        row.addStretch(1)
+        return row
+
+    def _switch_language(self, index: int) -> None:
+        code = self.language.itemData(index)
+        wizard = self.wizard()
+        if not isinstance(code, str) or wizard is None:
+            return
+        self.language.setEnabled(False)  # one switch at a time
+        from PySide6.QtCore import QTimer
+
+        from gui.app import switch_language
+
+        # After this signal returns: the switch closes the window this combo lives in.
+        QTimer.singleShot(0, lambda: switch_language(wizard, code))
 
     def isComplete(self) -> bool:
         return not self._waiting and super().isComplete()
@@ -49,6 +87,7 @@ class WelcomePage(BasePage):
     def others_ready(self) -> None:
         """Called once the other pages exist; then offers to resume a saved uninstall."""
         self._done("pages")
+        self.language.setEnabled(True)
         if self.session.simulated:
             return
         from gui.jobs import run_job

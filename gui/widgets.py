@@ -96,9 +96,9 @@ class BasePage(QWizardPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         if session.simulated:
-            banner = QLabel(self.tr("Demonstration: {0}. Nothing on this computer is read "
-                                    "or changed; every action is simulated.")
-                            .replace("{0}", session.demo_title or self.tr("a saved machine")))
+            banner = QLabel(self.tr("Demonstration: {machine}. Nothing on this computer is "
+                                    "read or changed; every action is simulated.")
+                            .format(machine=session.demo_title or self.tr("a saved machine")))
             banner.setObjectName("demoBanner")
             banner.setWordWrap(True)
             banner.setFrameShape(QFrame.Shape.Box)
@@ -130,7 +130,7 @@ class BasePage(QWizardPage):
 
     def _show_why_not(self) -> None:
         reason = self.blocker()
-        self.why_not.setText(self.tr(reason) if reason else "")
+        self.why_not.setText(reason or "")  # core's sentence, already in the user's language
         self.why_not.setVisible(bool(reason))
         wizard = self.wizard()
         if hasattr(wizard, "update_rail"):  # a choice may change the steps still to come

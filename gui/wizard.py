@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget, QWizard
 
 from core.migration.pages import Page
@@ -21,11 +22,18 @@ if TYPE_CHECKING:
 
     from gui.jobs import Job
 
-STEP_NAMES = {
-    Page.WELCOME: "Welcome", Page.SCAN: "What is here", Page.BAN: "What the ban means",
-    Page.CHOOSE: "Choose", Page.READY: "Get it ready", Page.LOSE: "What you would lose",
-    Page.BACKUP: "Back up", Page.UNINSTALL: "Review", Page.RUN: "Remove Kaspersky",
-    Page.PROTECTED: "Protected again?", Page.DONE: "Report",
+STEP_NAMES = {  # shown translated: QCoreApplication.translate("MigrationWizard", name)
+    Page.WELCOME: str(QT_TRANSLATE_NOOP("MigrationWizard", "Welcome")),
+    Page.SCAN: str(QT_TRANSLATE_NOOP("MigrationWizard", "What is here")),
+    Page.BAN: str(QT_TRANSLATE_NOOP("MigrationWizard", "What the ban means")),
+    Page.CHOOSE: str(QT_TRANSLATE_NOOP("MigrationWizard", "Choose")),
+    Page.READY: str(QT_TRANSLATE_NOOP("MigrationWizard", "Get it ready")),
+    Page.LOSE: str(QT_TRANSLATE_NOOP("MigrationWizard", "What you would lose")),
+    Page.BACKUP: str(QT_TRANSLATE_NOOP("MigrationWizard", "Back up")),
+    Page.UNINSTALL: str(QT_TRANSLATE_NOOP("MigrationWizard", "Review")),
+    Page.RUN: str(QT_TRANSLATE_NOOP("MigrationWizard", "Remove Kaspersky")),
+    Page.PROTECTED: str(QT_TRANSLATE_NOOP("MigrationWizard", "Protected again?")),
+    Page.DONE: str(QT_TRANSLATE_NOOP("MigrationWizard", "Report")),
 }
 
 
@@ -38,7 +46,10 @@ class MigrationWizard(QWizard):
         back.setAccessibleDescription(self.tr("Goes to the previous page."))
         self.setButton(QWizard.WizardButton.BackButton, back)
         back.clicked.disconnect()  # QWizard's own "go back at once"; ours asks first
-        back.clicked.connect(lambda: self._leave(self.back, self.tr("go back")))
+        back.clicked.connect(lambda: self._leave(self.back, self.tr(
+            "A job is still running on this page (the backup, or the removal's current step). "
+            "Stop it and go back? Nothing is left half done: an unfinished backup is removed, "
+            "and a removal stops between two steps.")))
         self._leaving = False
         self._confirming: QMessageBox | None = None
         side = QWidget()
@@ -66,7 +77,7 @@ class MigrationWizard(QWizard):
         current = self.currentId()
         lines = []
         for page in steps(self.session.facts()):
-            name = escape(self.tr(STEP_NAMES[page]))
+            name = escape(QCoreApplication.translate("MigrationWizard", STEP_NAMES[page]))
             if int(page) == current:
                 lines.append(f"<p><b>▶ {name}</b></p>")
             else:
@@ -80,16 +91,13 @@ class MigrationWizard(QWizard):
         job = getattr(page, "job", None)
         return job if isinstance(job, Job) and job.running else None
 
-    def _leave(self, then: Callable[[], None], what: str) -> None:
+    def _leave(self, then: Callable[[], None], question: str) -> None:
+        """`question`: the whole sentence asking to stop the job and go back or leave."""
         job = self.running_job()
         if job is None:
             then()
             return
-        self._confirm(self.tr("A job is still running on this page (the backup, or the "
-                              "removal's current step). Stop it and {0}? Nothing is left half "
-                              "done: an unfinished backup is removed, and a removal stops "
-                              "between two steps.").replace("{0}", what),
-                      self.tr("Stop it"), lambda: self._after(job, then))
+        self._confirm(question, self.tr("Stop it"), lambda: self._after(job, then))
 
     def _after(self, job: Job, then: Callable[[], None]) -> None:
         """Cancel `job`, and move only once it has finished cleaning up."""
@@ -146,11 +154,21 @@ class MigrationWizard(QWizard):
             QWizard.reject(self)
 
         if question is None:
-            self._leave(leave, self.tr("leave Switchover"))
+            self._leave(leave, self.tr(
+                "A job is still running on this page (the backup, or the removal's current "
+                "step). Stop it and leave Switchover? Nothing is left half done: an unfinished "
+                "backup is removed, and a removal stops between two steps."))
         elif question:
             self._confirm(question, self.tr("Leave"), leave)
         else:
             leave()
+
+    def close_quietly(self) -> None:
+        """Closes without asking (the language switch, which Welcome alone offers, builds
+        a new window in this one's place)."""
+        self._leaving = True
+        self.close()
+        self.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._leaving:

@@ -38,8 +38,9 @@ def _po(language: str) -> Path:
 
 def extract() -> Catalog:
     catalog = Catalog(project="Switchover", msgid_bugs_address="", charset="utf-8")
-    # The wizard's labels are Qt's (self.tr → .ts); only its plurals use core's tr_n.
-    for folder, keywords in (("core", KEYWORDS), ("gui", {"tr_n": (1, 2)})):
+    # The wizard's labels are Qt's (self.tr → .ts); only its plurals (tr_n) and what the
+    # launcher says before Qt exists (mark, then tr) use core's catalog.
+    for folder, keywords in (("core", KEYWORDS), ("gui", {"tr_n": (1, 2), "mark": None})):
         for filename, lineno, message, comments, _context in extract_from_dir(
                 ROOT / folder, method_map=[("**.py", "python")], keywords=keywords,
                 comment_tags=("Translators:",), strip_comment_tags=True):

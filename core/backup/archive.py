@@ -58,6 +58,7 @@ from core.backup.streaming import Hasher
 from core.backup.zip_writer import Tally, ZipWriter
 from core.errors import BadInput, Cancelled, SwitchoverError
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
+from core.language.translate import tr, tr_n
 
 
 @dataclass(frozen=True)
@@ -82,29 +83,25 @@ class BackupResult:
     removed_partials: int
 
 
-def count_of(number: int, noun: str) -> str:
-    """`1 file`, `3 files`: summaries read as sentences."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def _settings_program_ok(item: BackupItem) -> str | None:
-    """Why the export program may not run, or None: it must be the product's own file."""
+    """Why the export program may not run (the item's detail), or None: it must be the
+    product's own file."""
     program = item.command[0] if item.command else ""
     if not os.path.isabs(program):
-        return "its program path is not absolute"
+        return tr("not exported: its program path is not absolute")
     try:
         st = os.lstat(program)
     except OSError:
-        return f"{program} is not on this computer"
+        return tr("not exported: {program} is not on this computer").format(program=program)
     if not stat.S_ISREG(st.st_mode):
-        return f"{program} is not a regular file"
+        return tr("not exported: {program} is not a regular file").format(program=program)
     return None
 
 
 def _run_export(item: BackupItem, workdir: Path, cancel: CancelToken) -> tuple[Path | None, str]:
     problem = _settings_program_ok(item)
     if problem:
-        return None, f"not exported: {problem}"
+        return None, problem
     out = workdir / (item.output_name or "settings.cfg")
     argv = [str(out) if part == "{out}" else part for part in item.command]
     cancel.raise_if_cancelled()
@@ -112,13 +109,15 @@ def _run_export(item: BackupItem, workdir: Path, cancel: CancelToken) -> tuple[P
         done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
                               timeout=item.timeout_seconds, check=False)
     except subprocess.TimeoutExpired:
-        return None, f"the export did not finish within {item.timeout_seconds} s"
+        return None, tr("the export did not finish within {seconds} s").format(
+            seconds=item.timeout_seconds)
     except OSError as exc:
-        return None, f"the export could not start ({exc.strerror})"
+        return None, tr("the export could not start ({reason})").format(reason=exc.strerror)
     if done.returncode != 0 or not out.is_file():
-        return None, (f"the export ended with code {done.returncode}; Kaspersky may ask "
-                      "for its settings password: export from its settings window instead")
-    return out, "exported with Kaspersky's own command"
+        return None, tr("the export ended with code {code}; Kaspersky may ask for its "
+                        "settings password: export from its settings window instead").format(
+            code=done.returncode)
+    return out, tr("exported with Kaspersky's own command")
 
 
 def _collect(plan: BackupPlan, options: BackupOptions, dest: Path, meter: ProgressMeter,
@@ -137,7 +136,8 @@ def _collect(plan: BackupPlan, options: BackupOptions, dest: Path, meter: Progre
             # `--include src --include ./src/`, or a folder inside another one chosen:
             # its files are in the archive once, under the first.
             outcomes.append(ItemOutcome(item.id, item.kind, item.title, "copied",
-                                        f"already included with {inside}"))
+                                        tr("already included with {folder}").format(
+                                            folder=inside)))
             continue
         before = (len(collector.found.tasks), len(collector.found.missing))
         for path in item.paths:
@@ -145,13 +145,14 @@ def _collect(plan: BackupPlan, options: BackupOptions, dest: Path, meter: Progre
         copied = len(collector.found.tasks) - before[0]
         missing = len(collector.found.missing) - before[1]
         if copied:
-            outcomes.append(ItemOutcome(item.id, item.kind, item.title, "copied",
-                                        count_of(copied, "file")))
+            outcomes.append(ItemOutcome(item.id, item.kind, item.title, "copied", tr_n(
+                "{n} file", "{n} files", copied).format(n=copied)))
         elif missing == len(item.paths):
             outcomes.append(ItemOutcome(item.id, item.kind, item.title, "not-found",
-                                        "nothing of it is on this computer"))
+                                        tr("nothing of it is on this computer")))
         else:
-            outcomes.append(ItemOutcome(item.id, item.kind, item.title, "copied", "0 files"))
+            outcomes.append(ItemOutcome(item.id, item.kind, item.title, "copied",
+                                        tr_n("{n} file", "{n} files", 0).format(n=0)))
     if options.password_export:
         collector.found.secrets.insert(0, options.password_export)
     return collector.found, outcomes
@@ -178,7 +179,8 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
     prepare_destination(dest, options.create_folder)
     removed = clean_stale_partials(dest)
     if options.password_export and not Path(options.password_export).is_file():
-        raise BadInput(f"The password export {options.password_export} does not exist.")
+        raise BadInput(tr("The password export {path} does not exist.").format(
+            path=options.password_export))
     if options.passphrase is not None and (problem := passphrase_problem(options.passphrase)):
         raise BadInput(problem)
 
@@ -186,8 +188,9 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
     found, outcomes = _collect(plan, options, dest, meter, cancel)
     kaspersky_items = [i for i in plan.items if i.kind != "user-folder" and i.action != "user"]
     if not found.tasks and not found.secrets and not found.empty_dirs and not kaspersky_items:
-        raise BadInput("There is nothing to back up: the folders chosen are empty or "
-                       "missing, and nothing of Kaspersky's was found. No archive was written.")
+        raise BadInput(tr("There is nothing to back up: the folders chosen are empty or "
+                          "missing, and nothing of Kaspersky's was found. No archive was "
+                          "written."))
     check_space(dest, space_needed(found.total_bytes, len(found.tasks)))
 
     partial: Path | None = None
@@ -208,14 +211,16 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
             with contextlib.suppress(OSError):
                 os.unlink(partial)
         if isinstance(exc, OSError) and is_disk_full(exc):
-            raise NotEnoughSpace(f"The disk holding {dest} is full; the unfinished backup "
-                                 "was removed and nothing else was changed.") from None
+            raise NotEnoughSpace(tr("The disk holding {path} is full; the unfinished backup "
+                                    "was removed and nothing else was changed.").format(
+                path=dest)) from None
         if isinstance(exc, OSError):
-            raise SwitchoverError(f"Cannot write the backup in {dest} ({exc.strerror}); the "
-                                  "unfinished backup was removed.") from None
+            raise SwitchoverError(tr("Cannot write the backup in {path} ({reason}); the "
+                                     "unfinished backup was removed.").format(
+                path=dest, reason=exc.strerror)) from None
         if isinstance(exc, Cancelled):
-            raise Cancelled("The backup was cancelled and its unfinished archive "
-                            "removed.") from None
+            raise Cancelled(tr("The backup was cancelled and its unfinished archive "
+                               "removed.")) from None
         raise
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -281,7 +286,7 @@ def _special_item(item: BackupItem, options: BackupOptions, writer: ZipWriter, w
     if item.action == "export":
         if not options.live:
             return ItemOutcome(item.id, item.kind, item.title, "simulated",
-                               "would run: " + " ".join(item.command))
+                               tr("would run: {command}").format(command=" ".join(item.command)))
         out, detail = _run_export(item, workdir, cancel)
         if out is None:
             return ItemOutcome(item.id, item.kind, item.title, "failed", detail)
@@ -299,16 +304,17 @@ def _add_secrets(found: Collected, options: BackupOptions, writer: ZipWriter,
         return []
     if not options.passphrase:
         for path in found.secrets:
-            writer.skipped.append(Skipped(
-                display_path(path),
+            writer.skipped.append(Skipped(display_path(path), tr(
                 "holds passwords in plain text: stored only with a passphrase, and none was "
-                "given"))
+                "given")))
         return []
     data, stored, skipped = secrets_7z(found.secrets, options.passphrase)
     writer.skipped.extend(skipped)
     if stored:
         writer.add_bytes(SECRETS_NAME, data, "(encrypted by Switchover)", stored=True)
         outcomes.append(ItemOutcome(
-            "password-export", "password-manager", "Password export", "encrypted",
-            f"{len(stored)} file(s) in {SECRETS_NAME} (AES-256; open with 7-Zip)"))
+            "password-export", "password-manager", tr("Password export"), "encrypted",
+            tr_n("{n} file(s) in {archive} (AES-256; open with 7-Zip)",
+                 "{n} file(s) in {archive} (AES-256; open with 7-Zip)", len(stored)).format(
+                n=len(stored), archive=SECRETS_NAME)))
     return stored

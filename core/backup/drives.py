@@ -13,6 +13,7 @@ from typing import Literal
 
 from core.errors import BadInput, SwitchoverError
 from core.language.numbers import size
+from core.language.translate import mark, tr
 
 SPACE_MARGIN = 16 * 1024 * 1024
 # What a backup may create of its destination: nothing, the last folder (a policy's
@@ -31,8 +32,12 @@ class Target:
     kind: str  # "removable", "network", "internal", "unknown"
 
     def said(self) -> str:
-        return {"removable": "a removable drive", "network": "a network share",
-                "internal": "this computer's own disk"}.get(self.kind, "")
+        """The kind of drive in words, in the reader's language ("" when unknown)."""
+        return tr(_KINDS_SAID[self.kind]) if self.kind in _KINDS_SAID else ""
+
+
+_KINDS_SAID = {"removable": mark("a removable drive"), "network": mark("a network share"),
+               "internal": mark("this computer's own disk")}
 
 
 def _removable_linux(device: str) -> bool:
@@ -97,18 +102,19 @@ def prepare_destination(dest: Path, create: CreateFolder) -> None:
     folder on the internal disk); `create` "last" makes only the last folder (a policy's
     per-machine folder on a share that is there), "all" the whole path (asked for)."""
     if not dest.exists() and create == "no":
-        raise BadInput(f"The backup destination {dest} does not exist. If it is a USB drive "
-                       "or a network share, connect it first; to make a new folder there, "
-                       "add --create-folder.")
+        raise BadInput(tr("The backup destination {path} does not exist. If it is a USB drive "
+                          "or a network share, connect it first; to make a new folder there, "
+                          "add {option}.").format(path=dest, option="--create-folder"))
     if not dest.exists() and create == "last" and not dest.parent.is_dir():
-        raise BadInput(f"The backup destination's folder {dest.parent} does not exist: is "
-                       "the drive or share connected?")
+        raise BadInput(tr("The backup destination's folder {path} does not exist: is the "
+                          "drive or share connected?").format(path=dest.parent))
     try:
         dest.mkdir(mode=0o700, parents=create == "all", exist_ok=True)
     except OSError as exc:
-        raise BadInput(f"Cannot create the backup folder {dest} ({exc.strerror}).") from None
+        raise BadInput(tr("Cannot create the backup folder {path} ({reason}).").format(
+            path=dest, reason=exc.strerror)) from None
     if not dest.is_dir():
-        raise BadInput(f"The backup destination {dest} is not a folder.")
+        raise BadInput(tr("The backup destination {path} is not a folder.").format(path=dest))
 
 
 def space_needed(total_bytes: int, files: int) -> int:
@@ -120,6 +126,7 @@ def space_needed(total_bytes: int, files: int) -> int:
 def check_space(dest: Path, needed: int) -> None:
     free = shutil.disk_usage(dest).free
     if needed > free:
-        raise NotEnoughSpace(
-            f"The backup needs about {human_size(needed)} but only "
-            f"{human_size(free)} is free in {dest}; choose another place or fewer folders.")
+        raise NotEnoughSpace(tr(
+            "The backup needs about {needed} but only {free} is free in {path}; choose "
+            "another place or fewer folders.").format(needed=human_size(needed),
+                                                      free=human_size(free), path=dest))

@@ -176,7 +176,8 @@ def load_backup_texts() -> BackupTexts:
     data = load_json_resource("texts", "backup.json")
     if not isinstance(data, dict) or data.get("format") != "switchover-backup-texts":
         raise ResourceError("texts/backup.json is not Switchover's backup texts.")
-    data = localized("backup", data, current().language)
+    data = localized("backup", data, current().language,
+                     ("items", "licence_note", "notes", "description"))
     raw_items = data.get("items")
     if not isinstance(raw_items, dict):
         raise ResourceError("texts/backup.json has no items.")

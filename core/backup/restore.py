@@ -28,6 +28,7 @@ from core.backup.streaming import Hasher
 from core.backup.verify import ArchiveDamaged, open_archive, read_manifest
 from core.errors import BadInput, SwitchoverError
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
+from core.language.translate import tr, tr_n
 from core.long_paths import long_path
 
 
@@ -66,10 +67,10 @@ def _raw_parts(record: ManifestFile) -> list[str]:
     try:
         parts = decode_raw(record.raw_name_b64 or "")
     except ValueError:
-        raise _BadName("a malformed name in the manifest") from None
+        raise _BadName(tr("a malformed name in the manifest")) from None
     for part in parts:
         if part in (b"", b".", b"..") or any(c in part for c in (b"\\", b"\x00", b":")):
-            raise _BadName("a malformed name in the manifest")
+            raise _BadName(tr("a malformed name in the manifest"))
     names = [os.fsdecode(p) for p in parts]
     problem = windows_name_problem(names)
     if problem:
@@ -117,10 +118,11 @@ def restore_archive(path: str | os.PathLike[str], target_dir: str | os.PathLike[
     try:
         archive = open_archive(path)
     except ArchiveDamaged as exc:
-        raise SwitchoverError(f"Cannot restore from {path}: {exc.detail}.") from None
+        raise SwitchoverError(tr("Cannot restore from {path}: {problem}.").format(
+            path=path, problem=exc.detail)) from None
     target = Path(os.path.abspath(target_dir)) if target_dir else default_target(path)
     if target.exists() and not target.is_dir():
-        raise BadInput(f"{target} exists and is not a folder.")
+        raise BadInput(tr("{path} exists and is not a folder.").format(path=target))
     with archive:
         notes: list[str] = []
         manifest_damage: tuple[tuple[str, str], ...] = ()
@@ -129,12 +131,14 @@ def restore_archive(path: str | os.PathLike[str], target_dir: str | os.PathLike[
             records = {f.name: f for f in manifest.files}
         except ManifestError as exc:
             records = {}
-            notes.append(f"No usable manifest ({exc}): files are restored without checksums.")
+            notes.append(tr("No usable manifest ({problem}): files are restored without "
+                            "checksums.").format(problem=exc))
             manifest_damage = ((MANIFEST_NAME, str(exc)),)
         try:
             target.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise BadInput(f"Cannot create {target} ({exc.strerror}).") from None
+            raise BadInput(tr("Cannot create {path} ({reason}).").format(
+                path=target, reason=exc.strerror)) from None
         _check_room(archive, target, records)
         result = _restore(archive, target, records, overwrite, progress, cancel, notes)
         return replace(result, damaged=manifest_damage + result.damaged)
@@ -152,9 +156,10 @@ def _check_room(archive: zipfile.ZipFile, target: Path,
                    for i in archive.infolist() if not i.is_dir())
     free = shutil.disk_usage(target).free
     if declared + SPACE_MARGIN > free:
-        raise NotEnoughSpace(
-            f"The archive says it holds {human_size(declared)}, but only {human_size(free)} "
-            f"is free in {target}: nothing was restored. Restore to a larger disk.")
+        raise NotEnoughSpace(tr(
+            "The archive says it holds {size}, but only {free} is free in {path}: nothing was "
+            "restored. Restore to a larger disk.").format(size=human_size(declared),
+                                                          free=human_size(free), path=target))
 
 
 def _refusal(info: zipfile.ZipInfo, record: ManifestFile | None,
@@ -162,12 +167,13 @@ def _refusal(info: zipfile.ZipInfo, record: ManifestFile | None,
     """Why this member is not written at all, from the archive alone (None: it may be)."""
     reason = unsafe_member_reason(info.filename)
     if reason is None and _is_link_member(info):
-        reason = "a symbolic link"
+        reason = tr("a symbolic link")
     if reason is None and has_manifest and record is None and not info.is_dir() \
             and info.filename != README_NAME:
-        reason = "it is not listed in the backup's manifest"
+        reason = tr("it is not listed in the backup's manifest")
     if reason is None and record is not None and info.file_size != record.size:
-        reason = f"the archive says {info.file_size} bytes where the manifest says {record.size}"
+        reason = tr("the archive says {size} bytes where the manifest says {listed}").format(
+            size=info.file_size, listed=record.size)
     return reason
 
 
@@ -195,14 +201,15 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
             except _BadName as exc:
                 reason, dest = str(exc), target
             if reason is None and _escapes(target, dest, real):
-                reason = "a path that leads outside the folder through a link"
+                reason = tr("a path that leads outside the folder through a link")
             if reason:
-                refused.append((info.filename, f"refused: {reason}"))
+                refused.append((info.filename, tr("refused: {reason}").format(reason=reason)))
             elif info.is_dir():
                 try:
                     os.makedirs(long_path(str(dest)), exist_ok=True)
                 except OSError as exc:
-                    failed.append((info.filename, f"cannot be created ({exc.strerror})"))
+                    failed.append((info.filename, tr("cannot be created ({reason})").format(
+                        reason=exc.strerror)))
             elif (exists := os.path.lexists(long_path(str(dest)))) and not overwrite:
                 kept.append(info.filename)
             else:
@@ -210,16 +217,20 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
                                         made, exists)
                 if problem is None:
                     restored += 1
-                elif problem.startswith("cannot be written"):
-                    failed.append((info.filename, problem))
+                elif isinstance(problem, _DiskProblem):
+                    failed.append((info.filename, str(problem)))
                 else:
                     damaged.append((info.filename, problem))
             meter.file_done()
     _sync()
     meter.finish()
     if kept:
-        notes.append(f"{len(kept)} files already in {target} were kept as they are "
-                     "(use --overwrite to replace them).")
+        # English says "files" for one too, as it always has.
+        notes.append(tr_n("{n} files already in {path} were kept as they are (use {option} "
+                          "to replace them).",
+                          "{n} files already in {path} were kept as they are (use {option} "
+                          "to replace them).", len(kept)).format(
+            n=len(kept), path=target, option="--overwrite"))
     return RestoreResult(str(target), restored, tuple(kept), tuple(refused), tuple(failed),
                          tuple(notes), tuple(damaged))
 
@@ -227,6 +238,8 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
 def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
                   record: ManifestFile | None, hasher: Hasher, meter: ProgressMeter,
                   cancel: CancelToken, made: set[Path], exists: bool) -> str | None:
+    """None when written; else why not: a `_DiskProblem` (this disk's fault) or the
+    archive's damage."""
     temp = dest.with_name(f".{dest.name}.switchover-restore")
     try:
         if dest.parent not in made:
@@ -234,7 +247,7 @@ def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
             made.add(dest.parent)
         if exists and os.path.isdir(long_path(str(dest))) \
                 and not os.path.islink(long_path(str(dest))):
-            return "a folder with that name is already there: not restored"
+            return tr("a folder with that name is already there: not restored")
         with archive.open(info) as source, open(long_path(str(temp)), "wb") as sink:
             digest, size = hasher.copy(source, sink, meter.add_bytes, cancel)
             sink.flush()
@@ -246,14 +259,14 @@ def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
         os.replace(long_path(str(temp)), long_path(str(dest)))
     except _Mismatch:
         _remove(temp)
-        return "its checksum does not match the manifest: not restored"
+        return tr("its checksum does not match the manifest: not restored")
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
             ValueError) as exc:
         _remove(temp)
-        return f"cannot be read from the archive ({exc})"
+        return tr("cannot be read from the archive ({error})").format(error=exc)
     except OSError as exc:
         _remove(temp)
-        return f"cannot be written ({exc.strerror})"
+        return _DiskProblem(tr("cannot be written ({reason})").format(reason=exc.strerror))
     except BaseException:
         _remove(temp)
         raise
@@ -300,6 +313,10 @@ def _restore_time(dest: Path, info: zipfile.ZipInfo, record: ManifestFile | None
 
 class _Mismatch(Exception):
     pass
+
+
+class _DiskProblem(str):
+    """A member that could not be written to this disk (not the archive's fault)."""
 
 
 def _remove(path: Path) -> None:

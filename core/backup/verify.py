@@ -19,6 +19,7 @@ from core.backup.manifest_read import read_manifest_stream
 from core.backup.streaming import Hasher, SourceReadError
 from core.errors import BadInput
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
+from core.language.translate import tr, tr_n
 
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 # What reading one damaged entry can raise: a flipped bit can make an entry look encrypted
@@ -51,21 +52,23 @@ def open_archive(path: str | os.PathLike[str]) -> zipfile.ZipFile:
     """Open an archive for reading; a missing path is bad input, a broken one damage."""
     archive_path = Path(path)
     if not archive_path.is_file():
-        raise BadInput(f"There is no archive at {archive_path}.")
+        raise BadInput(tr("There is no archive at {path}.").format(path=archive_path))
     try:
         with open(archive_path, "rb") as handle:
             magic = handle.read(4)
     except OSError as exc:
-        raise BadInput(f"{archive_path} cannot be read ({exc.strerror}).") from None
+        raise BadInput(tr("{path} cannot be read ({reason}).").format(
+            path=archive_path, reason=exc.strerror)) from None
     # Neither a ZIP's first record nor its end record: not an archive at all (bad input),
     # where a ZIP with damage somewhere is a damaged archive (exit 3).
     if magic not in (b"PK\x03\x04", b"PK\x05\x06") and not zipfile.is_zipfile(archive_path):
-        raise BadInput(f"{archive_path} is not a ZIP archive (a Switchover backup is one).")
+        raise BadInput(tr("{path} is not a ZIP archive (a Switchover backup is one).").format(
+            path=archive_path))
     try:
         return zipfile.ZipFile(archive_path)
     except _READ_ERRORS as exc:
-        raise ArchiveDamaged(str(archive_path), f"it cannot be opened as a ZIP archive "
-                             f"({exc})") from None
+        raise ArchiveDamaged(str(archive_path), tr(
+            "it cannot be opened as a ZIP archive ({error})").format(error=exc)) from None
 
 
 class ArchiveDamaged(Exception):
@@ -81,14 +84,15 @@ def read_manifest(archive: zipfile.ZipFile) -> Manifest:
     try:
         info = archive.getinfo(MANIFEST_NAME)
     except KeyError:
-        raise ManifestError(f"the archive has no {MANIFEST_NAME}") from None
+        raise ManifestError(tr("the archive has no {name}").format(name=MANIFEST_NAME)) from None
     if info.file_size > MAX_MANIFEST_BYTES:
-        raise ManifestError("the manifest is implausibly large")
+        raise ManifestError(tr("the manifest is implausibly large"))
     try:
         with archive.open(info) as stream:
             return read_manifest_stream(stream, MAX_MANIFEST_BYTES)
     except _READ_ERRORS as exc:
-        raise ManifestError(f"the manifest cannot be read ({exc})") from None
+        raise ManifestError(tr("the manifest cannot be read ({error})").format(
+            error=exc)) from None
 
 
 def verify_archive(path: str | os.PathLike[str], progress: ProgressCallback = no_progress,
@@ -98,7 +102,7 @@ def verify_archive(path: str | os.PathLike[str], progress: ProgressCallback = no
         archive = open_archive(path)
     except ArchiveDamaged as exc:
         return VerifyResult(str(path), False, 0, 0,
-                            (Problem("(the whole archive)", "damaged", exc.detail),), ())
+                            (Problem(tr("(the whole archive)"), "damaged", exc.detail),), ())
     with archive:
         try:
             manifest = read_manifest(archive)
@@ -125,7 +129,7 @@ def _readme_problem(archive: zipfile.ZipFile) -> Problem | None:
             while handle.read(1 << 16):
                 pass
     except _READ_ERRORS as exc:
-        return Problem(README_NAME, "damaged", f"cannot be read: {exc}")
+        return Problem(README_NAME, "damaged", tr("cannot be read: {error}").format(error=exc))
     return None
 
 
@@ -141,10 +145,12 @@ def _check(path: str, archive: zipfile.ZipFile, manifest: Manifest,
         entries = {}
         for info in archive.filelist:
             entries.setdefault(info.filename, info)
-        problems.extend(Problem(name, "damaged", f"appears {count} times")
+        problems.extend(Problem(name, "damaged", tr_n("appears {n} time", "appears {n} times",
+                                                      count).format(n=count))
                         for name, count in counts.items() if count > 1)
     expected = {f.name for f in manifest.files}
-    problems.extend(Problem(name, "extra", "not listed in the manifest") for name in entries
+    unlisted = tr("not listed in the manifest")
+    problems.extend(Problem(name, "extra", unlisted) for name in entries
                     if name not in expected and name not in (MANIFEST_NAME, README_NAME)
                     and not name.endswith("/"))
     del expected
@@ -156,8 +162,8 @@ def _check(path: str, archive: zipfile.ZipFile, manifest: Manifest,
             meter.file_started(record.name)
             entry = entries.get(record.name)
             if entry is None:
-                problems.append(Problem(record.name, "missing",
-                                        f"listed in the manifest ({record.original_path})"))
+                problems.append(Problem(record.name, "missing", tr(
+                    "listed in the manifest ({path})").format(path=record.original_path)))
                 meter.add_bytes(record.size)
                 meter.file_done()
                 continue
@@ -179,11 +185,11 @@ def _check_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sha256: str, s
         with archive.open(info) as handle:
             digest, got = hasher.copy(handle, None, meter.add_bytes, cancel)
     except SourceReadError as exc:
-        return f"cannot be read ({exc.error})"
+        return tr("cannot be read ({error})").format(error=exc.error)
     except _READ_ERRORS as exc:
-        return f"cannot be read: {exc}"
+        return tr("cannot be read: {error}").format(error=exc)
     if got != size:
-        return f"holds {got} bytes, the manifest says {size}"
+        return tr("holds {got} bytes, the manifest says {size}").format(got=got, size=size)
     if digest != sha256:
-        return "its SHA-256 checksum does not match the manifest"
+        return tr("its SHA-256 checksum does not match the manifest")
     return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from core.catalog.recommend import Recommendation
 from core.errors import ResourceError
+from core.language.translate import tr
 from core.resources import load_json_resource
 
 _PACKAGE = re.compile(r"^[a-z0-9][a-z0-9+.-]{0,63}$")
@@ -67,20 +68,24 @@ def install_guide(rec: Recommendation, platform: str, os_name: str = "",
     commands: tuple[str, ...] = ()
     if (platform, rec.id) in PREINSTALLED:
         if builtin_takes_over:
-            notes.append(f"Nothing to install: {builtin_forecast or rec.name + ' is built in.'} "
-                         "Switchover checks afterwards that it is on.")
+            forecast = builtin_forecast or tr("{name} is built in.").format(name=rec.name)
+            notes.append(tr("Nothing to install: {forecast} Switchover checks afterwards that "
+                            "it is on.").format(forecast=forecast))
+        elif builtin_forecast:
+            notes.append(tr("{name} will not take over by itself here: {forecast} Install "
+                            "another product before removing Kaspersky.").format(
+                name=rec.name, forecast=builtin_forecast))
         else:
-            notes.append(f"{rec.name} will not take over by itself here"
-                         + (f": {builtin_forecast}" if builtin_forecast else ".")
-                         + " Install another product before removing Kaspersky.")
+            notes.append(tr("{name} will not take over by itself here. Install another "
+                            "product before removing Kaspersky.").format(name=rec.name))
         return InstallGuide(rec.name, rec.download_url, (), tuple(notes), builtin_takes_over)
     if platform == "windows" and rec.winget:
         commands = (f"winget install --id {rec.winget} -e",)
     elif platform == "macos" and rec.homebrew:
         cask = " --cask" if rec.homebrew_kind == "cask" else ""
         commands = (f"brew install{cask} {rec.homebrew}",)
-        notes.append("Homebrew prints the package's own notes after installing it: read "
-                     "them, they may ask you to allow a system extension.")
+        notes.append(tr("Homebrew prints the package's own notes after installing it: read "
+                        "them, they may ask you to allow a system extension."))
     elif platform == "linux":
         manager = package_manager(os_name)
         names, on_access = _linux_packages(rec.id, manager) if manager else ((), None)
@@ -89,6 +94,6 @@ def install_guide(rec: Recommendation, platform: str, os_name: str = "",
         if on_access:
             notes.append(on_access)
     if platform == "macos":
-        notes.append("macOS keeps its built-in XProtect whatever you install; it blocks "
-                     "known malware but is basic protection.")
+        notes.append(tr("macOS keeps its built-in XProtect whatever you install; it blocks "
+                        "known malware but is basic protection."))
     return InstallGuide(rec.name, rec.download_url, commands, tuple(notes), False)

@@ -16,6 +16,7 @@ from datetime import date
 
 from core.catalog.records import Catalog, CatalogProduct
 from core.catalog.rubric import (
+    NeedWords,
     Reason,
     Rubric,
     lab_reasons,
@@ -24,15 +25,32 @@ from core.catalog.rubric import (
     record_reasons,
 )
 from core.detect.detection import DetectionResult
+from core.language.translate import mark, tr
 from core.machine.snapshot import windows_before_8
 
+# Each need: the catalog's feature, and its words (whole sentences, one per verdict).
 NEEDS = {
-    "vpn": ("vpn", "a VPN"),
-    "password-manager": ("password_manager", "a password manager"),
-    "parental-controls": ("parental_controls", "parental controls"),
-    "identity": ("identity_monitoring", "identity monitoring"),
-    "firewall": ("firewall", "a firewall"),
-    "backup": ("backup", "backup"),
+    "vpn": ("vpn", NeedWords(
+        mark("a VPN"), mark("Includes a VPN"), mark("Does not include a VPN"),
+        mark("Whether it includes a VPN is not confirmed"))),
+    "password-manager": ("password_manager", NeedWords(
+        mark("a password manager"), mark("Includes a password manager"),
+        mark("Does not include a password manager"),
+        mark("Whether it includes a password manager is not confirmed"))),
+    "parental-controls": ("parental_controls", NeedWords(
+        mark("parental controls"), mark("Includes parental controls"),
+        mark("Does not include parental controls"),
+        mark("Whether it includes parental controls is not confirmed"))),
+    "identity": ("identity_monitoring", NeedWords(
+        mark("identity monitoring"), mark("Includes identity monitoring"),
+        mark("Does not include identity monitoring"),
+        mark("Whether it includes identity monitoring is not confirmed"))),
+    "firewall": ("firewall", NeedWords(
+        mark("a firewall"), mark("Includes a firewall"), mark("Does not include a firewall"),
+        mark("Whether it includes a firewall is not confirmed"))),
+    "backup": ("backup", NeedWords(
+        mark("backup"), mark("Includes backup"), mark("Does not include backup"),
+        mark("Whether it includes backup is not confirmed"))),
 }
 # Kaspersky components that a user would lose, and the need each one implies.
 COMPONENT_NEEDS = {"password-manager": "password-manager", "vpn": "vpn",
@@ -99,14 +117,16 @@ def _price(product: CatalogProduct, audience: str = "home") -> str:
     free_here = product.free_tier.value == "yes" and not (
         audience == "business" and _home_use_only(product))
     if free_here:
-        return "free version available"
+        return tr("free version available")
     priced = [p for p in product.prices if p.usd_per_year is not None]
     if not priced:
-        return "price not confirmed"
+        return tr("price not confirmed")
     cheapest = min(priced, key=lambda p: p.usd_per_year or 0)
-    kind = "a first-year offer" if cheapest.first_year else "a year"
-    return (f"from about ${cheapest.usd_per_year:g} ({kind}; {cheapest.plan}; price seen "
-            f"{cheapest.source_date})")
+    said = (tr("from about {price} (a first-year offer; {plan}; price seen {date})")
+            if cheapest.first_year else
+            tr("from about {price} (a year; {plan}; price seen {date})"))
+    return said.format(price=f"${cheapest.usd_per_year:g}", plan=cheapest.plan,
+                       date=cheapest.source_date)
 
 
 def _home_use_only(product: CatalogProduct) -> bool:
@@ -120,66 +140,87 @@ def _score(product: CatalogProduct, request: Request, reasons_for_needs: dict[st
     reasons = lab_reasons(product, request.platforms, today, rubric)
     cautions: list[Reason] = []
     if not reasons:
-        names = " or ".join(PLATFORM_NAMES.get(p, p) for p in request.platforms)
-        cautions.append(Reason(f"No recent independent lab result for {names} was found",
+        cautions.append(Reason(tr("No recent independent lab result for {platforms} was "
+                                  "found").format(platforms=_either(request.platforms)),
                                points["no_recent_lab_result"], ()))
     for need in request.needs:
-        feature, label = NEEDS[need]
-        reason, plus = need_reason(product, feature, label, reasons_for_needs.get(need, ""),
+        feature, words = NEEDS[need]
+        reason, plus = need_reason(product, feature, words, reasons_for_needs.get(need, ""),
                                    rubric)
         (reasons if plus else cautions).append(reason)
     if product.free_tier.value == "yes":
         if request.audience == "business" and _home_use_only(product):
-            cautions.append(Reason("Its free edition is for home use only",
+            cautions.append(Reason(tr("Its free edition is for home use only"),
                                    0, product.free_for_business.sources
                                    if product.free_for_business else ()))
         else:
-            reasons.append(Reason("Has a free version", points["free_tier"],
+            reasons.append(Reason(tr("Has a free version"), points["free_tier"],
                                   product.free_tier.sources))
     realtime = product.features.get("realtime")
     if realtime is not None and realtime.value != "yes" and realtime.note \
             and product.id not in BUILT_IN.values():  # a default's trade-off says it already
-        cautions.append(Reason(f"Real-time protection: {realtime.note}", 0, realtime.sources))
+        cautions.append(Reason(tr("Real-time protection: {note}").format(note=realtime.note),
+                               0, realtime.sources))
     cautions += record_reasons(product, rubric)
     if not reasons:  # every product shown says at least why it is here
         fact = next((product.platforms[p] for p in request.platforms
                      if p in product.platforms), None)
-        reasons.append(Reason("Available for " + " and ".join(
-            PLATFORM_NAMES.get(p, p) for p in request.platforms), 0,
+        reasons.append(Reason(tr("Available for {platforms}").format(
+            platforms=_both(request.platforms)), 0,
             fact.sources if fact else product.sources[:1]))
     return reasons, cautions
 
 
+def _either(platforms: tuple[str, ...]) -> str:
+    """`Windows or macOS`: the systems asked about, any one of them."""
+    shown = [PLATFORM_NAMES.get(p, p) for p in platforms]
+    said = shown[0] if shown else ""
+    for name in shown[1:]:
+        said = tr("{names} or {last}").format(names=said, last=name)
+    return said
+
+
+def _both(platforms: tuple[str, ...]) -> str:
+    """`Windows and macOS`: the systems asked about, all of them."""
+    shown = [PLATFORM_NAMES.get(p, p) for p in platforms]
+    said = shown[0] if shown else ""
+    for name in shown[1:]:
+        said = tr("{names} and {last}").format(names=said, last=name)
+    return said
+
+
 def _exclusion(product: CatalogProduct, request: Request) -> str | None:
     if request.audience not in product.audiences:
-        return "for businesses" if request.audience == "home" else "for home users"
+        return tr("for businesses") if request.audience == "home" else tr("for home users")
     for platform in request.platforms:
+        name = PLATFORM_NAMES.get(platform, platform)
         if platform in product.on_demand_only_on:
-            return (f"{PLATFORM_NAMES.get(platform, platform)}: it scans only when asked, so "
-                    "it does not replace an anti-virus there")
+            return tr("{platform}: it scans only when asked, so it does not replace an "
+                      "anti-virus there").format(platform=name)
         if not product.supports(platform):
             fact = product.platforms.get(platform)
-            state = "not available" if fact and fact.value == "no" else "not confirmed"
-            return f"{PLATFORM_NAMES.get(platform, platform)}: {state}"
+            return (tr("{platform}: not available") if fact and fact.value == "no"
+                    else tr("{platform}: not confirmed")).format(platform=name)
     if request.free_only and product.free_tier.value != "yes":
-        return "no confirmed free version"
+        return tr("no confirmed free version")
     if product.country_code and product.country_code in request.exclude_countries:
-        return f"headquartered in {product.country_code}, which you excluded"
+        return tr("headquartered in {country}, which you excluded").format(
+            country=product.country_code)
     return None
 
 
 def _built_in_notes(product: CatalogProduct) -> tuple[list[Reason], list[Reason]]:
     """What a built-in choice brings, and its trade-offs (shown as drawbacks, not as pluses)."""
     if product.id == "microsoft-defender":
-        return ([Reason("Built into Windows 10 and 11, free, and switches itself back on when "
-                        "Kaspersky is removed", 0, product.free_tier.sources)],
-                [Reason("The catalog confirms no VPN or password manager in it; you may need "
-                        "separate ones", 0, ())])
+        return ([Reason(tr("Built into Windows 10 and 11, free, and switches itself back on "
+                           "when Kaspersky is removed"), 0, product.free_tier.sources)],
+                [Reason(tr("The catalog confirms no VPN or password manager in it; you may "
+                           "need separate ones"), 0, ())])
     if product.id == "clamav":
-        return ([Reason("Free and open source, packaged by every major distribution (not "
-                        "installed by default)", 0, product.free_tier.sources)],
-                [Reason("Scans when asked; checking files as they are opened needs its "
-                        "on-access scanner to be set up", 0,
+        return ([Reason(tr("Free and open source, packaged by every major distribution (not "
+                           "installed by default)"), 0, product.free_tier.sources)],
+                [Reason(tr("Scans when asked; checking files as they are opened needs its "
+                           "on-access scanner to be set up"), 0,
                         product.features["realtime"].sources)])
     return [], []
 
@@ -193,8 +234,9 @@ def recommend(catalog: Catalog, request: Request, today: date,
                       tuple(c.upper() for c in request.exclude_countries),
                       request.windows_version, request.audience)
     rubric = load_rubric()
-    why = {need: " (you use one with Kaspersky today)" if need in ("vpn", "password-manager")
-           else " (you use them with Kaspersky today)" for need in detected_needs}
+    why = {need: mark("{reason} (you use one with Kaspersky today)")
+           if need in ("vpn", "password-manager")
+           else mark("{reason} (you use them with Kaspersky today)") for need in detected_needs}
     built_in_ids = {BUILT_IN[p] for p in request.platforms if p in BUILT_IN}
     if request.audience == "business":
         built_in_ids.clear()  # business machines are offered managed endpoint products
@@ -206,7 +248,8 @@ def recommend(catalog: Catalog, request: Request, today: date,
     for product in catalog.products:
         reason = _exclusion(product, request)
         if old_windows and product.id == BUILT_IN["windows"]:
-            reason = "on Windows 7 and older it removes spyware only; it is not an anti-virus"
+            reason = tr("on Windows 7 and older it removes spyware only; it is not an "
+                        "anti-virus")
         if reason is not None and product.id not in built_in_ids:
             excluded.append((product.name, reason))
             continue
@@ -215,8 +258,8 @@ def recommend(catalog: Catalog, request: Request, today: date,
             pluses, drawbacks = _built_in_notes(product)
             reasons, cautions = pluses + reasons, drawbacks + cautions
             if reason is not None:  # shown anyway as the free default, and said so
-                cautions.insert(0, Reason(f"Shown as the free default for this platform, "
-                                          f"although: {reason}", 0, ()))
+                cautions.insert(0, Reason(tr("Shown as the free default for this platform, "
+                                             "although: {reason}").format(reason=reason), 0, ()))
         total = sum(r.points for r in (*reasons, *cautions))
         scored.append((total, product, reasons, cautions))
     scored.sort(key=lambda item: (item[1].id not in built_in_ids, -item[0], item[1].name))
@@ -226,26 +269,27 @@ def recommend(catalog: Catalog, request: Request, today: date,
                        product.homebrew, _price(product, request.audience),
                        product.homebrew_kind)
         for rank, (total, product, reasons, cautions) in enumerate(scored, start=1))
-    notes = ["Ranked by what independent labs, the vendors' own pages and regulators say; "
-             "no vendor pays to be listed, and no link earns Switchover anything."]
+    notes = [tr("Ranked by what independent labs, the vendors' own pages and regulators say; "
+                "no vendor pays to be listed, and no link earns Switchover anything.")]
     if old_windows:
-        notes.append("This computer runs Windows 7 or older, which many of these products no "
-                     "longer support: check each one's system requirements before you buy.")
+        notes.append(tr("This computer runs Windows 7 or older, which many of these products "
+                        "no longer support: check each one's system requirements before you "
+                        "buy."))
     if "macos" in request.platforms:
-        notes.append("macOS has Apple's XProtect built in; it is not listed because it "
-                     "cannot be chosen or configured.")
+        notes.append(tr("macOS has Apple's XProtect built in; it is not listed because it "
+                        "cannot be chosen or configured."))
     if request.audience == "business":
-        notes.append("This computer is managed by an organisation (Kaspersky's business "
-                     "products or a server), so business endpoint products are listed.")
+        notes.append(tr("This computer is managed by an organisation (Kaspersky's business "
+                        "products or a server), so business endpoint products are listed."))
     unmet = [need for need in asked if not any(
         (f := product.features.get(NEEDS[need][0])) is not None and f.value == "yes"
         for _, product, _, _ in scored)]
     if unmet:
         # Nothing listed has what was asked for: say so, rather than list what lacks it.
-        labels = ", ".join(NEEDS[n][1] for n in unmet)
-        names = " or ".join(PLATFORM_NAMES.get(p, p) for p in request.platforms)
-        notes.insert(0, f"No product in the catalog for {names} is confirmed to include "
-                        f"{labels}; nothing is listed for it.")
+        labels = ", ".join(tr(NEEDS[n][1].label) for n in unmet)
+        notes.insert(0, tr("No product in the catalog for {platforms} is confirmed to include "
+                           "{needs}; nothing is listed for it.").format(
+            platforms=_either(request.platforms), needs=labels))
         results = ()
     return RecommendResult(results, tuple(excluded), needs, detected_needs, tuple(notes))
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from core.catalog.records import CatalogProduct, LabResult
 from core.errors import ResourceError
+from core.language.translate import tr
 from core.resources import load_json_resource
 
 KEYS = ("top_award", "other_award", "tested", "no_recent_lab_result", "need_included",
@@ -23,9 +24,19 @@ SEVERITY = ("regulatory", "concern", "parent", "info")  # most severe first
 
 @dataclass(frozen=True)
 class Reason:
-    text: str
+    text: str  # in the reader's language
     points: int
     sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NeedWords:
+    """A need's sentences, each marked for translation where it is written."""
+
+    label: str        # "a VPN", in a list of needs
+    includes: str     # "Includes a VPN"
+    lacks: str        # "Does not include a VPN"
+    unconfirmed: str  # "Whether it includes a VPN is not confirmed"
 
 
 @dataclass(frozen=True)
@@ -61,8 +72,8 @@ def lab_reasons(product: CatalogProduct, platforms: tuple[str, ...], today: date
     reasons += [_lab_reason(lab, points["other_award"]) for lab in others]
     if recent and not reasons:
         lab = max(recent, key=lambda item: item.date)
-        reasons.append(Reason(f"Tested by {lab.lab}: {lab.test} ({lab.date})",
-                              points["tested"], lab.sources))
+        reasons.append(Reason(tr("Tested by {lab}: {test} ({date})").format(
+            lab=lab.lab, test=lab.test, date=lab.date), points["tested"], lab.sources))
     return reasons
 
 
@@ -70,17 +81,23 @@ def _lab_reason(lab: LabResult, points: int) -> Reason:
     return Reason(f"{lab.award} — {lab.lab}, {lab.test} ({lab.date})", points, lab.sources)
 
 
-def need_reason(product: CatalogProduct, feature: str, label: str, why: str,
+def need_reason(product: CatalogProduct, feature: str, said: NeedWords, why: str,
                 rubric: Rubric) -> tuple[Reason, bool]:
-    """(the reason, whether it is a plus). A "no" nobody sourced counts as unconfirmed."""
+    """(the reason, whether it is a plus). A "no" nobody sourced counts as unconfirmed.
+    `said` holds the need's three sentences (marked); `why`, if not empty, a marked
+    sentence with `{reason}` that adds why the user needs it."""
     fact = product.features.get(feature)
+
+    def told(sentence: str) -> str:
+        return tr(why).format(reason=tr(sentence)) if why else tr(sentence)
+
     if fact is not None and fact.value == "yes":
-        return Reason(f"Includes {label}{why}", rubric.points["need_included"],
+        return Reason(told(said.includes), rubric.points["need_included"],
                       fact.sources), True
     if fact is not None and fact.value == "no" and fact.sources:
-        return Reason(f"Does not include {label}{why}", rubric.points["need_missing"],
+        return Reason(told(said.lacks), rubric.points["need_missing"],
                       fact.sources), False
-    return Reason(f"Whether it includes {label} is not confirmed",
+    return Reason(tr(said.unconfirmed),
                   rubric.points["need_unconfirmed"], fact.sources if fact else ()), False
 
 
@@ -95,7 +112,8 @@ def record_reasons(product: CatalogProduct, rubric: Rubric) -> list[Reason]:
         if key not in by_conduct:
             order.append(key)
         by_conduct.setdefault(key, []).append(
-            Reason(("Parent company: " if note.kind == "parent" else "") + note.note,
+            Reason(tr("Parent company: {note}").format(note=note.note)
+                   if note.kind == "parent" else note.note,
                    rubric.points[note.kind], note.sources))
     out = []
     for key in order:

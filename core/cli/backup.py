@@ -13,12 +13,18 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import BadInput
 from core.jobs import Progress
+from core.language.translate import mark, tr, tr_n
+
+if TYPE_CHECKING:
+    from core.backup.drives import Target
 
 EXIT_DAMAGED = 3
+# The progress meter's stages (ids) as the terminal shows them.
+_STAGES = frozenset((mark("measuring"), mark("copying"), mark("verifying"), mark("restoring")))
 
 
 def _emit(data: dict[str, Any]) -> None:
@@ -32,9 +38,13 @@ def _progress_printer() -> Any:
     def show(progress: Progress) -> None:
         from core.backup.drives import human_size
 
-        eta = f", about {progress.eta_seconds:.0f} s left" if progress.eta_seconds else ""
-        sys.stderr.write(f"\r{progress.stage}: {progress.done_files}/{progress.total_files} "
-                         f"files, {human_size(progress.done_bytes)}{eta}\033[K")
+        line = (tr("{stage}: {done}/{total} files, {size}, about {seconds} s left")
+                if progress.eta_seconds else tr("{stage}: {done}/{total} files, {size}"))
+        stage = tr(progress.stage) if progress.stage in _STAGES else progress.stage
+        sys.stderr.write("\r" + line.format(
+            stage=stage, done=progress.done_files, total=progress.total_files,
+            size=human_size(progress.done_bytes),
+            seconds=f"{progress.eta_seconds or 0:.0f}") + "\033[K")
         sys.stderr.flush()
 
     return show
@@ -59,15 +69,15 @@ def _passphrase(args: argparse.Namespace) -> str | None:
         try:
             text = Path(args.passphrase_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise BadInput(f"Cannot read the passphrase file {args.passphrase_file} "
-                           f"({exc}).") from None
+            raise BadInput(tr("Cannot read the passphrase file {path} ({reason}).").format(
+                path=args.passphrase_file, reason=exc)) from None
         return text.splitlines()[0] if text.splitlines() else ""
     if os.environ.get("SWITCHOVER_PASSPHRASE"):
         return os.environ["SWITCHOVER_PASSPHRASE"]
     if args.password_export and sys.stdin.isatty():
-        first = getpass.getpass("Passphrase for the encrypted password export: ")
-        if getpass.getpass("The same passphrase again: ") != first:
-            raise BadInput("The two passphrases differ; nothing was written.")
+        first = getpass.getpass(tr("Passphrase for the encrypted password export: "))
+        if getpass.getpass(tr("The same passphrase again: ")) != first:
+            raise BadInput(tr("The two passphrases differ; nothing was written."))
         return first
     return None
 
@@ -85,22 +95,24 @@ def cmd_backup(args: argparse.Namespace) -> int:
         try:
             os.lstat(folder)
         except FileNotFoundError:
-            raise BadInput(f"{folder} does not exist.") from None
+            raise BadInput(tr("{path} does not exist.").format(path=folder)) from None
         except OSError as exc:
-            raise BadInput(f"{folder} cannot be reached ({exc.strerror}).") from None
+            raise BadInput(tr("{path} cannot be reached ({reason}).").format(
+                path=folder, reason=exc.strerror)) from None
     plan = plan_backup(detect(snapshot_from(args)),
                        BackupChoices(folders=folders, password_export=args.password_export))
     if args.plan:
         return _show_plan(plan, folders, args)
     if not args.to:
-        raise BadInput("Say where the archive goes with --to DIR.")
+        raise BadInput(tr("Say where the archive goes with {option}.").format(option="--to DIR"))
     passphrase = _passphrase(args)
     if args.password_export and passphrase is None:
-        raise BadInput("The password export is stored only encrypted: give a passphrase "
-                       "with --passphrase-file or SWITCHOVER_PASSPHRASE.")
+        raise BadInput(tr("The password export is stored only encrypted: give a passphrase "
+                          "with {option} or {variable}.").format(
+            option="--passphrase-file", variable="SWITCHOVER_PASSPHRASE"))
     if not live:
-        print("Planned from a saved machine: Kaspersky's items are simulated; the folders "
-              "you included are backed up for real.", file=sys.stderr)
+        print(tr("Planned from a saved machine: Kaspersky's items are simulated; the folders "
+                 "you included are backed up for real."), file=sys.stderr)
     try:
         result = run_backup(plan, args.to, BackupOptions(
             live=live, passphrase=passphrase, password_export=args.password_export,
@@ -136,21 +148,38 @@ def _show_plan(plan: Any, folders: tuple[str, ...], args: argparse.Namespace) ->
     sys.stdout.write(plan_to_text(plan))
     total = sum(s.bytes for s in sizes)
     for size in sizes:
-        print(f"  {size.path}: {size.files} files, {human_size(size.bytes)}"
-              + (f", {size.unreadable} unreadable" if size.unreadable else ""))
+        # English says "files" for one too (as it always has); other languages use their forms.
+        line = (tr_n("{path}: {n} files, {size}, {unreadable} unreadable",
+                     "{path}: {n} files, {size}, {unreadable} unreadable", size.files)
+                if size.unreadable else
+                tr_n("{path}: {n} files, {size}", "{path}: {n} files, {size}", size.files))
+        print("  " + line.format(path=size.path, n=size.files, size=human_size(size.bytes),
+                                 unreadable=size.unreadable))
     if target is not None and not target.exists:
-        print(f"{args.to} does not exist: connect the drive or share first (or make the "
-              "folder with --create-folder when you back up).")
+        print(tr("{path} does not exist: connect the drive or share first (or make the "
+                 "folder with {option} when you back up).").format(path=args.to,
+                                                                  option="--create-folder"))
     elif target is not None and free is not None:
         needed = space_needed(total, sum(s.files for s in sizes))
-        verdict = "enough" if free >= needed else "NOT enough"
-        where = f", {target.said()}" if target.said() else ""
-        print(f"Free space at {args.to}{where}: {human_size(free)} ({verdict} for "
-              f"{human_size(total)}).")
+        _print_space(args.to, target, free, total, needed)
     if offered:
-        print("Folders you can add with --include: "
-              + ", ".join(f"{f.label} ({f.path})" for f in offered))
+        print(tr("Folders you can add with {option}: {folders}").format(
+            option="--include", folders=", ".join(f"{f.label} ({f.path})" for f in offered)))
     return 0
+
+
+def _print_space(to: str, target: Target, free: int, total: int, needed: int) -> None:
+    """Free space at the destination, and whether the chosen folders fit."""
+    from core.backup.drives import human_size
+
+    where = target.said()
+    if free >= needed:
+        line = (tr("Free space at {path}, {where}: {free} (enough for {size}).") if where
+                else tr("Free space at {path}: {free} (enough for {size})."))
+    else:
+        line = (tr("Free space at {path}, {where}: {free} (NOT enough for {size}).") if where
+                else tr("Free space at {path}: {free} (NOT enough for {size})."))
+    print(line.format(path=to, where=where, free=human_size(free), size=human_size(total)))
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -183,9 +212,11 @@ def cmd_passwords(args: argparse.Namespace) -> int:
     from core.passwords.csv_formats import FORMAT_NAMES
 
     out, result = convert_export_file(args.export, args.format, args.out)
-    print(f"Wrote {result.written} entries for {FORMAT_NAMES[args.format]} to {out}.")
+    print(tr_n("Wrote {n} entries for {manager} to {path}.",
+               "Wrote {n} entries for {manager} to {path}.", result.written).format(
+        n=result.written, manager=FORMAT_NAMES[args.format], path=out))
     for title, reason in result.skipped:
-        print(f"  not converted: {title} — {reason}")
+        print("  " + tr("not converted: {title} — {reason}").format(title=title, reason=reason))
     for warning in result.warnings:
         print(f"  ! {warning}")
     return 0
@@ -200,10 +231,11 @@ def _find_exports(args: argparse.Namespace) -> int:
         _emit({"searched": folders, "exports": found})
         return 0
     if not found:
-        print("No Kaspersky Password Manager export found in: " + ", ".join(folders))
+        print(tr("No Kaspersky Password Manager export found in: {folders}").format(
+            folders=", ".join(folders)))
         return 0
     for path in found:
         print(path)
-    print("Each holds passwords in plain text: convert it, import it, then delete it.")
+    print(tr("Each holds passwords in plain text: convert it, import it, then delete it."))
     return 0
 

@@ -5,18 +5,24 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from core.backup.archive import BackupResult, count_of
+from core.backup.archive import BackupResult
 from core.backup.drives import human_size
 from core.backup.plan import BackupPlan
 from core.backup.restore import RestoreResult
 from core.backup.verify import VerifyResult
+from core.language.translate import mark, tr, tr_n
 
 _WHO = {
-    "copy": "Switchover copies it",
-    "export": "exported with Kaspersky's own command",
-    "note": "Switchover writes a note",
-    "user": "you need to act in Kaspersky first",
+    "copy": mark("Switchover copies it"),
+    "export": mark("exported with Kaspersky's own command"),
+    "note": mark("Switchover writes a note"),
+    "user": mark("you need to act in Kaspersky first"),
 }
+# An item's outcome (the manifest's status, an id) as the terminal shows it.
+_STATUSES = frozenset((mark("copied"), mark("exported"), mark("noted"), mark("simulated"),
+                       mark("user"), mark("not-found"), mark("failed"), mark("encrypted")))
+# What verify found wrong with an entry (an id).
+_PROBLEMS = frozenset((mark("missing"), mark("extra"), mark("damaged")))
 
 
 def plan_to_dict(plan: BackupPlan) -> dict[str, Any]:
@@ -33,18 +39,19 @@ def plan_to_dict(plan: BackupPlan) -> dict[str, Any]:
 
 
 def plan_to_text(plan: BackupPlan) -> str:
-    lines = ["What uninstalling would lose, and how Switchover keeps it:", ""]
+    lines = [tr("What uninstalling would lose, and how Switchover keeps it:"), ""]
     for item in plan.items:
-        lines.append(f"• {item.title} — {_WHO[item.action]}")
+        lines.append(f"• {item.title} — {tr(_WHO[item.action])}")
         lines.append(f"    {item.why}")
         for step in item.steps:
             lines.append(f"    - {step}")
         if item.command:
-            lines.append(f"    command: {' '.join(item.command)}")
+            lines.append("    " + tr("command: {command}").format(command=" ".join(item.command)))
         if item.must_confirm:
-            lines.append("    (you will be asked to confirm this before uninstalling)")
+            lines.append("    " + tr("(you will be asked to confirm this before uninstalling)"))
     if not plan.items:
-        lines.append("• Nothing: choose folders with --include.")
+        lines.append("• " + tr("Nothing: choose folders with {option}.").format(
+            option="--include"))
     lines += ["", *plan.notes]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -65,29 +72,38 @@ def backup_to_dict(result: BackupResult) -> dict[str, Any]:
 
 def backup_to_text(result: BackupResult) -> str:
     lines = [
-        f"Backup written: {result.archive}",
-        f"  {count_of(result.files, 'file')}, {human_size(result.bytes)} "
-        f"({human_size(result.archive_bytes)} in the archive).",
+        tr("Backup written: {path}").format(path=result.archive),
+        "  " + tr_n("{n} file, {size} ({archive_size} in the archive).",
+                    "{n} files, {size} ({archive_size} in the archive).", result.files).format(
+            n=result.files, size=human_size(result.bytes),
+            archive_size=human_size(result.archive_bytes)),
     ]
     for item in result.items:
         detail = f" — {item.detail}" if item.detail else ""
-        lines.append(f"  • {item.title}: {item.status}{detail}")
+        status = tr(item.status) if item.status in _STATUSES else item.status
+        lines.append(f"  • {item.title}: {status}{detail}")
     if result.skipped:
-        lines.append(f"  Left out ({len(result.skipped)}), each listed in the manifest:")
+        lines.append("  " + tr("Left out ({n}), each listed in the manifest:").format(
+            n=len(result.skipped)))
         for skipped in result.skipped[:10]:
             lines.append(f"    - {skipped.original_path}: {skipped.reason}")
         if len(result.skipped) > 10:
-            lines.append(f"    - … and {len(result.skipped) - 10} more")
+            lines.append("    - " + tr("… and {n} more").format(n=len(result.skipped) - 10))
     for warning in result.warnings[:10]:
         lines.append(f"  ! {warning}")
     if result.encrypted:
-        lines.append("  Your password export is in the archive only encrypted. Once you have "
-                     "imported it into your new password manager, delete the plain-text "
-                     "export: " + ", ".join(result.encrypted))
+        lines.append("  " + tr("Your password export is in the archive only encrypted. Once you "
+                               "have imported it into your new password manager, delete the "
+                               "plain-text export: {paths}").format(
+            paths=", ".join(result.encrypted)))
     if result.removed_partials:
-        lines.append(f"  Removed {result.removed_partials} unfinished archive(s) from an "
-                     "earlier interrupted run.")
-    lines.append(f"Check it any time with: switchover verify \"{result.archive}\"")
+        lines.append("  " + tr_n("Removed {n} unfinished archive(s) from an earlier "
+                                 "interrupted run.",
+                                 "Removed {n} unfinished archive(s) from an earlier "
+                                 "interrupted run.", result.removed_partials).format(
+            n=result.removed_partials))
+    lines.append(tr("Check it any time with: {command}").format(
+        command=f"switchover verify \"{result.archive}\""))
     return "\n".join(lines) + "\n"
 
 
@@ -104,16 +120,19 @@ def verify_to_dict(result: VerifyResult) -> dict[str, Any]:
 
 def verify_to_text(result: VerifyResult) -> str:
     if result.ok:
-        agree = "matches its" if result.checked_files == 1 else "match their"
-        lines = [f"OK: {count_of(result.checked_files, 'file')} "
-                 f"({human_size(result.checked_bytes)}) {agree} SHA-256 checksum"
-                 f"{'' if result.checked_files == 1 else 's'} in {result.archive}."]
+        lines = [tr_n("OK: {n} file ({size}) matches its SHA-256 checksum in {path}.",
+                      "OK: {n} files ({size}) match their SHA-256 checksums in {path}.",
+                      result.checked_files).format(n=result.checked_files,
+                                                   size=human_size(result.checked_bytes),
+                                                   path=result.archive)]
     else:
-        lines = [f"PROBLEMS in {result.archive}:"]
+        lines = [tr("PROBLEMS in {path}:").format(path=result.archive)]
         for problem in result.problems:
-            lines.append(f"  {problem.what}: {problem.name} — {problem.detail}")
-        lines.append(f"{count_of(result.checked_files, 'other file')} intact.")
-    lines += [f"  note: {w}" for w in result.warnings[:10]]
+            what = tr(problem.what) if problem.what in _PROBLEMS else problem.what
+            lines.append(f"  {what}: {problem.name} — {problem.detail}")
+        lines.append(tr_n("{n} other file intact.", "{n} other files intact.",
+                          result.checked_files).format(n=result.checked_files))
+    lines += ["  " + tr("note: {warning}").format(warning=w) for w in result.warnings[:10]]
     return "\n".join(lines) + "\n"
 
 
@@ -129,7 +148,8 @@ def restore_to_dict(result: RestoreResult) -> dict[str, Any]:
 
 
 def restore_to_text(result: RestoreResult) -> str:
-    lines = [f"Restored {count_of(result.restored, 'file')} into {result.target}."]
+    lines = [tr_n("Restored {n} file into {path}.", "Restored {n} files into {path}.",
+                  result.restored).format(n=result.restored, path=result.target)]
     lines += [f"  {note}" for note in result.notes]
     for name, reason in (*result.refused, *result.damaged, *result.failed):
         lines.append(f"  ✗ {name}: {reason}")

@@ -8,12 +8,26 @@ import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.errors import BadInput
 from core.language.dates import long_date
+from core.language.translate import mark, tr, tr_n
+
+if TYPE_CHECKING:
+    from core.catalog.recommend import Recommendation
 
 PLATFORMS = ("windows", "macos", "linux", "android", "ios")
+_ALTERNATIVES = {
+    "home": mark("Alternatives for {platforms} (home) — catalog version {version}, reviewed "
+                 "{date}."),
+    "business": mark("Alternatives for {platforms} (business) — catalog version {version}, "
+                     "reviewed {date}."),
+}
+_BUILT_IN = {"microsoft-defender": mark("{rank}. {name} — built into Windows · {price}"),
+             "clamav": mark("{rank}. {name} — free, from your distribution · {price}")}
+_ORIGIN = {"bundled": mark("bundled with this version of Switchover"),
+           "cached": mark("downloaded update")}
 
 
 def _emit(data: dict[str, Any]) -> None:
@@ -70,36 +84,45 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         })
         return 0
     names = ", ".join(p for p in platforms)
-    print(f"Alternatives for {names} ({audience}) — catalog version {catalog.version}, "
-          f"reviewed {long_date(catalog.reviewed)}.")
+    heading = _ALTERNATIVES.get(audience, _ALTERNATIVES["home"])
+    print(tr(heading).format(platforms=names, version=catalog.version,
+                             date=long_date(catalog.reviewed)))
     if result.needs:
-        print("Needs: " + ", ".join(result.needs)
-              + (f" (from what Kaspersky does for you today: "
-                 f"{', '.join(result.needs_from_detection)})"
-                 if result.needs_from_detection else ""))
+        needs = ", ".join(result.needs)
+        if result.needs_from_detection:
+            print(tr("Needs: {needs} (from what Kaspersky does for you today: {found})").format(
+                needs=needs, found=", ".join(result.needs_from_detection)))
+        else:
+            print(tr("Needs: {needs}").format(needs=needs))
     for rec in result.recommendations:
-        tag = {"microsoft-defender": " — built into Windows",
-               "clamav": " — free, from your distribution"}.get(rec.id, "") \
-            if rec.built_in else ""
-        print(f"\n{rec.rank}. {rec.name}{tag} · {rec.price}")
-        for reason in rec.reasons:
-            print(f"   + {reason.text}")
-        for caution in rec.cautions:
-            print(f"   ! {caution.text}")
-        install = f"   Get it: {rec.download_url}"
-        if rec.winget and "windows" in platforms:
-            install += f"   (winget install --id {rec.winget} -e)"
-        if rec.homebrew and "macos" in platforms:
-            install += f"   (brew install {rec.homebrew})"
-        print(install)
-        if args.verbose:
-            for source in _source_list(catalog, rec.sources):
-                print(f"     source: {source['title']} — {source['url']}")
+        _print_recommendation(rec, platforms, catalog, args.verbose)
     if result.excluded:
-        print("\nNot shown: " + "; ".join(f"{n} ({w})" for n, w in result.excluded))
+        print("\n" + tr("Not shown: {products}").format(
+            products="; ".join(f"{n} ({w})" for n, w in result.excluded)))
     for note in (*result.notes, *in_use.notes):
         print(f"\n{note}")
     return 0
+
+
+def _print_recommendation(rec: Recommendation, platforms: tuple[str, ...], catalog: Any,
+                          verbose: bool) -> None:
+    line = _BUILT_IN.get(rec.id) if rec.built_in else None
+    print("\n" + (tr(line) if line else "{rank}. {name} · {price}").format(
+        rank=rec.rank, name=rec.name, price=rec.price))
+    for reason in rec.reasons:
+        print(f"   + {reason.text}")
+    for caution in rec.cautions:
+        print(f"   ! {caution.text}")
+    install = "   " + tr("Get it: {url}").format(url=rec.download_url)
+    if rec.winget and "windows" in platforms:
+        install += f"   (winget install --id {rec.winget} -e)"
+    if rec.homebrew and "macos" in platforms:
+        install += f"   (brew install {rec.homebrew})"
+    print(install)
+    if verbose:
+        for source in _source_list(catalog, rec.sources):
+            print("     " + tr("source: {title} — {url}").format(title=source["title"],
+                                                                url=source["url"]))
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
@@ -116,13 +139,21 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         _emit(data)
         return 0
-    origin = {"bundled": "bundled with this version of Switchover",
-              "cached": "downloaded update"}[in_use.origin]
-    signed = f", signed by {in_use.signed_by}" if in_use.signed_by else ", unsigned"
-    print(f"Catalog version {catalog.version} ({origin}{signed}), reviewed "
-          f"{long_date(catalog.reviewed)}, valid until {long_date(catalog.expires)}: "
-          f"{len(catalog.products)} products.")
-    print(f"File: {in_use.path}")
+    count = len(catalog.products)  # English says "products" for one too, as it always has
+    if in_use.signed_by:
+        said = tr_n("Catalog version {version} ({origin}, signed by {key}), reviewed "
+                    "{reviewed}, valid until {expires}: {n} products.",
+                    "Catalog version {version} ({origin}, signed by {key}), reviewed "
+                    "{reviewed}, valid until {expires}: {n} products.", count)
+    else:
+        said = tr_n("Catalog version {version} ({origin}, unsigned), reviewed {reviewed}, "
+                    "valid until {expires}: {n} products.",
+                    "Catalog version {version} ({origin}, unsigned), reviewed {reviewed}, "
+                    "valid until {expires}: {n} products.", count)
+    print(said.format(version=catalog.version, origin=tr(_ORIGIN[in_use.origin]),
+                      key=in_use.signed_by, reviewed=long_date(catalog.reviewed),
+                      expires=long_date(catalog.expires), n=count))
+    print(tr("File: {path}").format(path=in_use.path))
     print(catalog.policy)
     for note in in_use.notes:
         print(note)
@@ -156,9 +187,11 @@ def _read_capped_file(path: Path, cap: int) -> bytes:
         with os.fdopen(fd, "rb") as handle:
             data = handle.read(cap + 1)
     except OSError as exc:
-        raise BadInput(f"Cannot read {path} ({exc.strerror}).") from None
+        raise BadInput(tr("Cannot read {path} ({reason}).").format(
+            path=path, reason=exc.strerror)) from None
     if data is None or len(data) > cap:
-        raise BadInput(f"{path} is larger than the {cap // 1024} KB a catalog file may be.")
+        raise BadInput(tr("{path} is larger than the {size} KB a catalog file may be.").format(
+            path=path, size=cap // 1024))
     return data
 
 
@@ -180,12 +213,16 @@ def _verify(args: argparse.Namespace) -> int:
         if args.json:
             _emit({"file": str(path), "ok": False, "problem": str(exc)})
         else:
-            print(f"NOT VALID: {exc}")
+            print(tr("NOT VALID: {problem}").format(problem=exc))
         return 1
     if args.json:
         _emit({"file": str(path), "ok": True, "version": catalog.version, "signed_by": key_id,
                "products": len(catalog.products)})
     else:
-        print(f"OK: catalog version {catalog.version}, {len(catalog.products)} products, "
-              f"signed by {key_id}, valid until {long_date(catalog.expires)}.")
+        count = len(catalog.products)
+        print(tr_n("OK: catalog version {version}, {n} products, signed by {key}, valid until "
+                   "{expires}.",
+                   "OK: catalog version {version}, {n} products, signed by {key}, valid until "
+                   "{expires}.", count).format(version=catalog.version, n=count, key=key_id,
+                                               expires=long_date(catalog.expires)))
     return 0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from core.errors import BadInput
+from core.language.translate import tr, tr_n
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -17,12 +18,14 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from core.machine.source import MachineRef
 
     if not args.unattended:
-        raise BadInput("migrate runs without questions only with --unattended (for a person, "
-                       "`switchover` opens the wizard).")
+        raise BadInput(tr("{command} runs without questions only with {option} (for a "
+                          "person, `{program}` opens the wizard).").format(
+            command="migrate", option="--unattended", program="switchover"))
     policy = load_policy(args.policy)
     report_path = Path(args.report) if args.report else None
     if report_path is not None and report_path.is_dir():
-        raise BadInput(f"--report names the folder {report_path}; name the file to write.")
+        raise BadInput(tr("{option} names the folder {path}; name the file to write.").format(
+            option="--report", path=report_path))
     migration = Migration(policy, MachineRef.from_args(args), args.dry_run, state_dir(),
                           report_path)
     code = migration.run()
@@ -43,18 +46,20 @@ def cmd_fleet_report(args: argparse.Namespace) -> int:
     folders = [Path(d) for d in args.dirs]
     for folder in folders:
         if not folder.is_dir():
-            raise BadInput(f"{folder} is not a folder.")
+            raise BadInput(tr("{path} is not a folder.").format(path=folder))
     found = collect(folders)
     rows, problems = found.rows, found.problems
     out = Path(args.out_dir)
     if out.exists() and not out.is_dir():
-        raise BadInput(f"{out} is a file, not a folder for the fleet report.")
+        raise BadInput(tr("{path} is a file, not a folder for the fleet report.").format(
+            path=out))
     try:
         out.mkdir(parents=True, exist_ok=True)
         write_text_atomic(out / "fleet.csv", to_csv(rows))
         write_text_atomic(out / "fleet.html", to_html(rows, problems, found.not_counted))
     except OSError as exc:
-        raise BadInput(f"Cannot write the fleet report into {out} ({exc.strerror}).") from None
+        raise BadInput(tr("Cannot write the fleet report into {path} ({reason}).").format(
+            path=out, reason=exc.strerror)) from None
     summary = {"format": "switchover-fleet-report", "version": 1,
                "machines": len(rows), "csv": str(out / "fleet.csv"),
                "html": str(out / "fleet.html"), "unreadable": problems,
@@ -64,9 +69,11 @@ def cmd_fleet_report(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     else:
-        print(f"{len(rows)} machines → {summary['csv']}, {summary['html']}")
+        # English says "machines" for one too, as it always has.
+        print(tr_n("{n} machines → {csv}, {html}", "{n} machines → {csv}, {html}",
+                   len(rows)).format(n=len(rows), csv=summary["csv"], html=summary["html"]))
         for problem in problems:
-            print(f"  not read: {problem}", file=sys.stderr)
+            print("  " + tr("not read: {problem}").format(problem=problem), file=sys.stderr)
         for report in found.not_counted:
-            print(f"  not counted: {report}", file=sys.stderr)
+            print("  " + tr("not counted: {report}").format(report=report), file=sys.stderr)
     return 0

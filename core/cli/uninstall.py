@@ -14,6 +14,7 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from core.language.translate import tr
 from core.uninstall.plan import Answers
 
 if TYPE_CHECKING:
@@ -41,23 +42,24 @@ def _step_dict(step: Step, state: RunState | None) -> dict[str, Any]:
 
 
 def _print_plan(plan: UninstallPlan, state: RunState | None, simulated: bool) -> None:
-    mode = " (simulated: nothing on this computer is changed)" if simulated else ""
-    print(f"Uninstall plan{mode}:")
+    print(tr("Uninstall plan (simulated: nothing on this computer is changed):") if simulated
+          else tr("Uninstall plan:"))
     from core.uninstall.cmdline import shown_command
 
     for number, step in enumerate(plan.steps, start=1):
         status = ""
         if state is not None:
             entry = state.states[step.id]
-            status = f"  [{entry.status}{': ' + entry.detail if entry.detail else ''}]"
+            status = f"  [{entry.status.said}{': ' + entry.detail if entry.detail else ''}]"
         elif step.blocking and not step.satisfied:
-            status = "  [needs you first]"
+            status = "  [" + tr("needs you first") + "]"
         print(f"{number:2}. {step.title}{status}")
         print(f"    {step.description}")
         if step.argv:
-            print("    runs: " + shown_command(step.argv, plan.platform)
-                  + ("  (as administrator)" if step.needs_admin else ""))
-    print(f"\nAfter removal: {plan.protection_after.text}")
+            command = shown_command(step.argv, plan.platform)
+            print("    " + (tr("runs: {command}  (as administrator)") if step.needs_admin
+                            else tr("runs: {command}")).format(command=command))
+    print("\n" + tr("After removal: {protection}").format(protection=plan.protection_after.text))
     for note in plan.notes:
         print(note)
 
@@ -66,7 +68,9 @@ def _ask_terminal(step: Step) -> str | None:
     if not sys.stdin.isatty():
         return None
     print(f"\n{step.title}\n{step.description}")
-    answer = input("Type 'done' when finished, 'skip' to go on without it, or Enter to stop: ")
+    # The answers themselves stay as typed here ("done", "skip"): the runner reads them.
+    answer = input(tr("Type '{done}' when finished, '{skip}' to go on without it, or Enter "
+                      "to stop: ").format(done="done", skip="skip"))
     return answer.strip().lower() or None
 
 
@@ -83,14 +87,16 @@ def cmd_uninstall(args: argparse.Namespace) -> int:
                            _ask_terminal if interactive else nobody)
     prepared = engine.prepare(_answers(args), restart=args.restart or args.dry_run)
     if prepared.resumed and not args.json and prepared.state is not None:
-        print(f"Resuming the uninstall started {prepared.state.created}.", file=sys.stderr)
+        print(tr("Resuming the uninstall started {time}.").format(time=prepared.state.created),
+              file=sys.stderr)
     if args.dry_run or not args.yes:
         result = engine.planned(prepared)
         if args.json:
             _emit(result, engine.simulated)
         else:
             _print_plan(result.plan, result.state, engine.simulated)
-            print("\nNothing was changed. Run again with --yes to carry out this plan.")
+            print("\n" + tr("Nothing was changed. Run again with {option} to carry out this "
+                            "plan.").format(option="--yes"))
         return int(result.exit_code)
     result = engine.run(prepared)
     if args.json:
@@ -99,7 +105,8 @@ def cmd_uninstall(args: argparse.Namespace) -> int:
         print(result.message, file=sys.stderr if result.outcome == "blocked" else sys.stdout)
     else:
         _print_plan(result.plan, result.state, engine.simulated)
-        print(f"\nOutcome: {result.outcome}. {result.message}")
+        print("\n" + tr("Outcome: {outcome}. {message}").format(outcome=result.outcome.said,
+                                                               message=result.message))
     return int(result.exit_code)
 
 

@@ -11,22 +11,25 @@ and anchors one writer made (an entry and its install folder) count once.
 
 from collections.abc import Iterable
 
+from core.language.translate import mark
 from core.machine.patterns import Match
 from core.machine.traces import Trace
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 
+# The anchors' names are data (the JSON's `anchors`, compared by the planners); they are
+# marked for translation and said with tr() where a person reads them.
 _KIND_ANCHOR = {
-    "packages": "package database record",
-    "apps": "app bundle",
-    "folders": "install folder",
-    "services": "running service or program",
-    "launchd": "running service or program",
-    "processes": "running service or program",
-    "security_center": "Windows Security Center registration",
-    "system_extensions": "system extension",
-    "kexts": "kernel extension",
-    "drivers": "kernel driver",
+    "packages": mark("package database record"),
+    "apps": mark("app bundle"),
+    "folders": mark("install folder"),
+    "services": mark("running service or program"),
+    "launchd": mark("running service or program"),
+    "processes": mark("running service or program"),
+    "security_center": mark("Windows Security Center registration"),
+    "system_extensions": mark("system extension"),
+    "kexts": mark("kernel extension"),
+    "drivers": mark("kernel driver"),
 }
 
 
@@ -35,8 +38,8 @@ def agreed_anchors(traces: Iterable[tuple[Trace, Match]], entry_vouched: bool,
     """The independent anchors among a product's traces, in a fixed order."""
     found: list[str] = []
     if has_entry:
-        found.append("Apps & Features entry published by Kaspersky" if entry_vouched
-                     else "Apps & Features entry")
+        found.append(mark("Apps & Features entry published by Kaspersky") if entry_vouched
+                     else mark("Apps & Features entry"))
     for trace, _ in traces:
         name = _KIND_ANCHOR.get(trace.kind)
         if name is None or trace.derived:

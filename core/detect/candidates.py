@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from core.detect.findings import Ignored, UninstallEntry
+from core.language.translate import mark, tr
 from core.machine.patterns import Match, version_agrees
 from core.machine.patterns import match as pattern_match
 from core.machine.product_codes import codes_in, rebuild_guid
@@ -35,9 +36,13 @@ _OWN_BY_NAME = frozenset(("services", "processes", "launchd"))
 # dpkg and rpm records go when the package goes; macOS keeps a pkgutil receipt after an
 # app is dragged to the Trash, so a receipt alone is one anchor, not an install.
 _PACKAGE_DATABASES = frozenset(("dpkg database", "rpm database"))
-_VERSION_RANK = {"Apps & Features": 5, "the package record": 4, "the app bundle": 4,
-                 "the Apps & Features name": 3, "the install folder's name": 3,
-                 "the service name": 2, "Security Center": 1, "the running program": 1}
+# Where a version was read (the JSON's `version_from`, data): marked for translation and
+# said with tr() where a person reads it.
+_VERSION_RANK = {mark("Apps & Features"): 5, mark("the package record"): 4,
+                 mark("the app bundle"): 4, mark("the Apps & Features name"): 3,
+                 mark("the install folder's name"): 3, mark("the service name"): 2,
+                 mark("Security Center"): 1, mark("the running program"): 1}
+VERSION_SOURCES = frozenset(_VERSION_RANK)
 _VERSION_SOURCE = {"services": "the service name", "folders": "the install folder's name",
                    "packages": "the package record", "security_center": "Security Center",
                    "processes": "the running program"}
@@ -85,8 +90,8 @@ class Candidate:
 
 def _norm_publisher(text: str) -> str:
     """Commas, quotes and spacing aside: Russian builds write АО "Лаборатория Касперского"."""
-    for mark in ',"«»“”':
-        text = text.replace(mark, " ")
+    for char in ',"«»“”':
+        text = text.replace(char, " ")
     return " ".join(text.split()).rstrip(".").casefold()
 
 
@@ -96,10 +101,14 @@ def suspicious_location(path: str | None) -> bool:
 
 
 def _contradiction(entry: UninstallEntry) -> str | None:
-    for what, path in (("installed in", entry.install_location),
-                       ("its uninstaller is in", command_program(entry.uninstall_string))):
-        if suspicious_location(path):
-            return f"{what} {path}, a user-writable, temporary or network folder"
+    """Why an entry that names Kaspersky is not trusted, or None."""
+    if suspicious_location(entry.install_location):
+        return tr("not trusted and never run: installed in {path}, a user-writable, "
+                  "temporary or network folder").format(path=entry.install_location)
+    uninstaller = command_program(entry.uninstall_string)
+    if suspicious_location(uninstaller):
+        return tr("not trusted and never run: its uninstaller is in {path}, a "
+                  "user-writable, temporary or network folder").format(path=uninstaller)
     return None
 
 
@@ -292,12 +301,13 @@ class CandidateFinder:
         if hit is None:
             if "kaspersky" in trace.text.casefold() or "kaspersky" in (
                     entry.publisher or "").casefold():
-                self.ignored.append(Ignored(trace.label, "its name matches no Kaspersky product"))
+                self.ignored.append(Ignored(trace.label,
+                                            tr("its name matches no Kaspersky product")))
             return
         sig, got = hit
         problem = _contradiction(entry)
         if problem and sig.kaspersky:
-            self.ignored.append(Ignored(trace.label, f"not trusted and never run: {problem}"))
+            self.ignored.append(Ignored(trace.label, problem))
             return
         version = entry.version or got.version
         cand = self._join(found, sig, version, "uninstall")
@@ -349,11 +359,12 @@ class CandidateFinder:
             # Only what a user sees as a product; a lone folder is reported as a leftover.
             for trace in cand.anchors:
                 if trace.kind == "uninstall":
-                    self.ignored.append(Ignored(trace.label, "its publisher is not Kaspersky's "
-                                                "and nothing else on the machine confirms it"))
+                    self.ignored.append(Ignored(trace.label, tr(
+                        "its publisher is not Kaspersky's and nothing else on the machine "
+                        "confirms it")))
                 elif trace.kind == "apps":
-                    self.ignored.append(Ignored(trace.label, "nothing else on the machine "
-                                                "confirms it is Kaspersky's"))
+                    self.ignored.append(Ignored(trace.label, tr(
+                        "nothing else on the machine confirms it is Kaspersky's")))
         # Another vendor's entry is believed unless it names a publisher that is not the
         # vendor's (UltraVPN's entry often names none at all).
         return not cand.sig.kaspersky and bool(cand.anchors or cand.app_paths) and all(

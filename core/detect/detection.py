@@ -18,6 +18,7 @@ from core.detect.findings import DetectedProduct, Ignored, Leftover, OtherProduc
 from core.detect.other_products import built_in_xprotect, unnamed_security_center
 from core.detect.product_merge import managed, one_each
 from core.detect.protection import Protection, assess_protection
+from core.language.translate import tr
 from core.machine.definitions import STALE_AFTER_DAYS, parse_kaspersky_update_index
 from core.machine.patterns import Match, version_agrees
 from core.machine.patterns import match as pattern_match
@@ -212,9 +213,9 @@ class _Detector:
                     if suspicious_location(trace.program):
                         # Kaspersky's name on a program in a user-writable folder: not a
                         # remnant of Kaspersky, and nothing Switchover should point a user at.
-                        self.finder.ignored.append(Ignored(
-                            trace.label, f"not Kaspersky's: it runs {trace.program}, a "
-                                         "user-writable, temporary or network folder"))
+                        self.finder.ignored.append(Ignored(trace.label, tr(
+                            "not Kaspersky's: it runs {program}, a user-writable, temporary "
+                            "or network folder").format(program=trace.program)))
                         continue
                     out.append(_leftover(lo.kind, lo.what, trace))
         return out
@@ -242,9 +243,10 @@ def _defender_policy(snap: SystemSnapshot) -> tuple[str, ...]:
     notes = []
     base = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows Defender"
     if snap.registry.value(base, "DisableAntiSpyware") == 1:
-        notes.append("switched off by policy (DisableAntiSpyware = 1)")
+        notes.append(tr("switched off by policy (DisableAntiSpyware = 1)"))
     if snap.registry.value(base + "\\Real-Time Protection", "DisableRealtimeMonitoring") == 1:
-        notes.append("real-time protection switched off by policy (DisableRealtimeMonitoring = 1)")
+        notes.append(tr("real-time protection switched off by policy "
+                        "(DisableRealtimeMonitoring = 1)"))
     return tuple(notes)
 
 
@@ -272,7 +274,7 @@ def detect(snap: SystemSnapshot, signatures: SignatureSet | None = None) -> Dete
         name, realtime = product.name, product.realtime
         if cand.sig.id == "microsoft-defender" and snap.os.windows_before_8:
             # Windows 7's Windows Defender removes spyware; it scans for no viruses.
-            name, realtime = "Windows Defender (anti-spyware only)", False
+            name, realtime = tr("Windows Defender (anti-spyware only)"), False
         others.append(OtherProduct(
             id=product.id, name=name, vendor=product.vendor,
             kind="vpn" if "vpn" in product.components and not product.realtime else "antivirus",

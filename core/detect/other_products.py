@@ -8,6 +8,7 @@ COMODO) still counts, and a machine is never called unprotected while Windows sa
 from collections.abc import Sequence
 
 from core.detect.findings import OtherProduct
+from core.language.translate import tr
 from core.machine.security_center import decode_product_state
 from core.machine.signatures import SignatureSet
 from core.machine.snapshot import SystemSnapshot
@@ -27,14 +28,21 @@ def unnamed_security_center(snap: SystemSnapshot, known: set[str]) -> list[Other
             continue  # a stale Kaspersky registration is reported as a leftover
         state = decode_product_state(sc.product_state) if sc.product_state is not None else None
         antivirus = sc.kind == "antivirus"
-        shown = f" (productState {sc.product_state}: {state.state}" + (
-            ", definitions up to date" if state.up_to_date else ", definitions out of date"
-        ) + ")" if state else ""
+        if state is None:
+            evidence = tr("Windows Security Center {kind}: {name}")
+        elif state.up_to_date:
+            evidence = tr("Windows Security Center {kind}: {name} (productState {code}: "
+                          "{state}, definitions up to date)")
+        else:
+            evidence = tr("Windows Security Center {kind}: {name} (productState {code}: "
+                          "{state}, definitions out of date)")
         found = OtherProduct(
             id=None, name=name, vendor=None, kind=sc.kind,
             active=state.on if state else None,
             up_to_date=state.up_to_date if state and antivirus else None,
-            realtime=antivirus, evidence=(f"Windows Security Center {sc.kind}: {name}{shown}",))
+            realtime=antivirus, evidence=(evidence.format(
+                kind=sc.kind, name=name, code=sc.product_state,
+                state=state.state if state else ""),))
         rank = _KIND_ORDER.get(sc.kind, 3)
         if folded not in chosen or rank < chosen[folded][0]:
             chosen[folded] = (rank, found)
@@ -53,8 +61,8 @@ def built_in_xprotect(snap: SystemSnapshot, others: Sequence[OtherProduct],
     sig = next((s for s in signatures.for_platform("macos") if s.id == "xprotect"), None)
     if sig is None:
         return []
-    version = f" {snap.os.version}" if snap.os.version else ""
+    evidence = tr("built into macOS {version} (its folder was not listed in this "
+                  "snapshot)").format(version=snap.os.version) if snap.os.version else tr(
+        "built into macOS (its folder was not listed in this snapshot)")
     return [OtherProduct(id=sig.id, name=sig.name, vendor=sig.vendor, kind="antivirus",
-                         active=True, up_to_date=None, realtime=True,
-                         evidence=(f"built into macOS{version} (its folder was not listed "
-                                   "in this snapshot)",))]
+                         active=True, up_to_date=None, realtime=True, evidence=(evidence,))]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from core.detect.candidates import Candidate
 from core.detect.findings import Leftover
+from core.language.translate import tr
 from core.machine.patterns import version_key
 from core.machine.signatures import ProductSignature
 from core.machine.traces import short_key
@@ -57,10 +58,10 @@ def one_each(cands: Sequence[Candidate]) -> tuple[list[Candidate], list[Leftover
             if other is best:
                 continue
             if _stale(other) and version_key(other.version) <= version_key(best.version):
+                label = tr("Apps & Features entry left by an upgrade (it has no "
+                           "uninstaller and nothing of it runs)")
                 stale += [Leftover("uninstall-entry", f"{e.display_name} {e.version or ''}"
-                                   .strip(), short_key(e.key),
-                                   "Apps & Features entry left by an upgrade (it has no "
-                                   "uninstaller and nothing of it runs)")
+                                   .strip(), short_key(e.key), label)
                           for e in other.entries]
             else:
                 _fold(best, other)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from core.detect.findings import DetectedProduct, OtherProduct
+from core.language.translate import tr, tr_n
 
 # macOS's XProtect cannot be switched off by the user and has no running service we can
 # observe, so its presence is its activity (shared/facts/peers.md §6).
@@ -22,21 +23,29 @@ ALWAYS_ON = {"xprotect"}
 class Protection(NamedTuple):
     protected: bool
     by: tuple[str, ...]
-    reason: str
+    reason: str  # in the reader's language
 
 
-def _names(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def name_list(items: Sequence[str]) -> str:
+    """`A`, `A and B`, `A, B and C`: product names in one phrase of the reader's language."""
+    if len(items) == 1:
+        return items[0]
+    return tr("{names} and {last}").format(names=", ".join(items[:-1]), last=items[-1])
 
 
 def _classify(name: str, active: bool | None, outdated: bool | None, age: int | None,
               always_on: bool = False) -> tuple[str, str] | None:
-    """("protecting" | "stale" | "off", sentence) for one real-time product, or None."""
+    """("protecting" | "stale" | "off", name or sentence) for one real-time product, or None."""
     if always_on or (active and not outdated):
         return "protecting", name
     if active:
-        return "stale", (f"{name} is running, but its virus definitions are "
-                         + (f"{age} days old" if age is not None else "out of date"))
+        if age is None:
+            return "stale", tr("{name} is running, but its virus definitions are out of "
+                               "date.").format(name=name)
+        # English says "days" for one too, as it always has; other languages use their forms.
+        return "stale", tr_n("{name} is running, but its virus definitions are {n} days old.",
+                             "{name} is running, but its virus definitions are {n} days old.",
+                             age).format(name=name, n=age)
     if active is False:
         return "off", name
     return None
@@ -58,21 +67,23 @@ def assess_protection(platform: str, products: Sequence[DetectedProduct],
             found[verdict[0]].append(verdict[1])
     protecting, stale, off = found["protecting"], found["stale"], found["off"]
     if protecting:
-        reason = f"Real-time protection is on: {_names(protecting)}."
+        reason = tr("Real-time protection is on: {names}.").format(names=name_list(protecting))
         if unknown_age:
-            reason += (f" The age of the virus definitions of {_names(unknown_age)} could "
-                       "not be read here; check in the product that it still updates.")
+            reason += " " + tr("The age of the virus definitions of {names} could not be read "
+                               "here; check in the product that it still updates.").format(
+                names=name_list(unknown_age))
         return Protection(True, tuple(protecting), reason)
-    parts = [s + "." for s in stale]
-    if off:
-        parts.append(f"{_names(off)} {'is' if len(off) == 1 else 'are'} installed but "
-                     "not switched on.")
+    parts = list(stale)
+    if len(off) == 1:
+        parts.append(tr("{name} is installed but not switched on.").format(name=off[0]))
+    elif off:
+        parts.append(tr("{names} are installed but not switched on.").format(names=name_list(off)))
     if not parts:
-        parts.append("No anti-virus that protects in real time was found.")
+        parts.append(tr("No anti-virus that protects in real time was found."))
     if platform == "windows" and any("security center" in n.lower() or "wmi" in n.lower()
                                      for n in notes):
-        parts.append("Windows Security Center could not be read, so this is judged from "
-                     "services alone.")
+        parts.append(tr("Windows Security Center could not be read, so this is judged from "
+                        "services alone."))
     return Protection(False, (), " ".join(parts))
 
 

@@ -15,5 +15,7 @@ def pseudo(text: str) -> str:
     parts = _KEEP.split(text)
     out = "".join(part if _KEEP.fullmatch(part) else part.translate(_ACCENTED)
                   for part in parts)
-    padding = "~" * max(1, (len(text) * 2) // 5)
-    return f"[{out}{padding}]"
+    # Padding in words of five, so a long paragraph still wraps where real text would.
+    extra = max(1, (len(text) * 2) // 5)
+    padding = " ".join("~" * min(5, extra - i) for i in range(0, extra, 6))
+    return f"[{out} {padding}]"

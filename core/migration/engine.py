@@ -33,6 +33,7 @@ from core.atomic import write_text_atomic
 from core.errors import SwitchoverError
 from core.exit_codes import ExitCode
 from core.jobs import CancelToken, Progress, ProgressCallback, no_progress
+from core.language.translate import mark, tr
 from core.machine.source import MachineRef
 from core.uninstall.elevation import Asking, elevation
 from core.uninstall.plan import Answers, Step, UninstallPlan
@@ -52,14 +53,16 @@ MIGRATION_FORMAT = "switchover-migration-state"
 
 
 class Outcome(Words):
-    PLANNED = "planned"
-    BLOCKED = "blocked"
-    NOTHING_TO_REMOVE = "nothing to remove"
-    DONE = "done"
-    NEEDS_REBOOT = "needs-reboot"
-    NEEDS_USER = "needs-user"
-    SOMETHING_REMAINS = "something remains"
-    FAILED = "failed"
+    """How a removal ended; `said` is the value in the reader's language."""
+
+    PLANNED = mark("planned")
+    BLOCKED = mark("blocked")
+    NOTHING_TO_REMOVE = mark("nothing to remove")
+    DONE = mark("done")
+    NEEDS_REBOOT = mark("needs-reboot")
+    NEEDS_USER = mark("needs-user")
+    SOMETHING_REMAINS = mark("something remains")
+    FAILED = mark("failed")
 
 
 def any_protection(after: DetectionResult) -> tuple[bool, str]:
@@ -203,7 +206,7 @@ class RemovalEngine:
     def planned(self, prepared: Prepared) -> RemovalResult:
         """What a dry run reports: the plan, and whether it would leave a gap."""
         return RemovalResult(Outcome.PLANNED, not prepared.plan.leaves_unprotected,
-                             "Nothing was changed.", prepared.plan, prepared.state)
+                             tr("Nothing was changed."), prepared.plan, prepared.state)
 
     def run(self, prepared: Prepared, progress: ProgressCallback = no_progress,
             cancel: CancelToken | None = None,
@@ -215,16 +218,17 @@ class RemovalEngine:
         plan = prepared.plan
         if prepared.state is None and plan.blocked_by:
             return RemovalResult(Outcome.BLOCKED, not plan.leaves_unprotected,
-                                 "Not started: " + "; ".join(
-                                     f"{s.title} ({s.description})" for s in plan.blocked_by),
+                                 tr("Not started: {steps}").format(steps="; ".join(
+                                     f"{s.title} ({s.description})" for s in plan.blocked_by)),
                                  plan)
         if prepared.state is None and not any(
                 s.kind in (StepKind.REMOVE, StepKind.MANUAL, StepKind.OFFER)
                 for s in plan.steps):
             protected, why = self.expectation(prepared.scan.detection)
             return RemovalResult(Outcome.NOTHING_TO_REMOVE, protected,
-                                 "No Kaspersky product was found: there is nothing to remove. "
-                                 + why, plan)  # nothing saved, nothing logged
+                                 tr("No Kaspersky product was found: there is nothing to "
+                                    "remove. {protection}").format(protection=why),
+                                 plan)  # nothing saved, nothing logged
         state = prepared.state or new_state(plan, self.simulated, self.machine.source)
         executor = SimulatedExecutor() if self.simulated else RealExecutor(
             elevation(plan.platform, self.asking))
@@ -246,9 +250,10 @@ class RemovalEngine:
     def _verify(self, plan: UninstallPlan) -> tuple[bool, str]:
         if self.simulated:
             self._seen.protected = (not plan.leaves_unprotected, plan.protection_after.text)
-            return True, ("simulated: on a real machine Switchover looks again here for "
-                          "products, services, drivers, the root certificate and browser "
-                          "extensions. " + plan.protection_after.text)
+            return True, tr("simulated: on a real machine Switchover looks again here for "
+                            "products, services, drivers, the root certificate and browser "
+                            "extensions. {protection}").format(
+                protection=plan.protection_after.text)
         report, protected, why = self.look_again()
         self._seen.report, self._seen.protected = report, (protected, why)
         lines = [report.summary()] + [f"{i.what} ({i.where}): {i.how}"
@@ -282,16 +287,17 @@ class RemovalEngine:
             protected, why = self._seen.protected
             if not why:  # finished earlier (resumed after the last step): look again
                 protected, why = not plan.leaves_unprotected, plan.protection_after.text
-            message = ("Kaspersky was removed. " + why) if protected else (
-                "Kaspersky was removed, but the expected protection is not active: " + why)
+            message = (tr("Kaspersky was removed. {protection}") if protected else tr(
+                "Kaspersky was removed, but the expected protection is not active: "
+                "{protection}")).format(protection=why)
             return RemovalResult(Outcome.DONE, protected, message, plan, state, report)
         step = state.next_step()
         if step is None:  # unreachable: an unfinished run has a next step
-            raise SwitchoverError("The uninstall state has no step left to run.")
+            raise SwitchoverError(tr("The uninstall state has no step left to run."))
         entry = state.states[step.id]
         if entry.status == StepStatus.NEEDS_REBOOT:
-            outcome, message = Outcome.NEEDS_REBOOT, ("Restart the computer and run "
-                                                      "Switchover again to finish.")
+            outcome, message = Outcome.NEEDS_REBOOT, tr("Restart the computer and run "
+                                                        "Switchover again to finish.")
         elif step.kind == StepKind.VERIFY:
             outcome, message = Outcome.SOMETHING_REMAINS, entry.detail
         elif entry.status == StepStatus.NEEDS_USER:

@@ -15,8 +15,18 @@ from typing import TYPE_CHECKING, TypedDict
 
 from core import __version__
 from core.language.dates import long_date
+from core.language.translate import current, mark, tr
 
 PLATFORM_NAMES = {"windows": "Windows", "macos": "macOS", "linux": "Linux"}
+# A leftover's kind (detection's id) as the report's reader reads it.
+LEFTOVER_KINDS = {
+    "folder": mark("folder"), "file": mark("file"), "service": mark("service"),
+    "driver": mark("driver"), "registry": mark("registry"), "certificate": mark("certificate"),
+    "browser-extension": mark("browser-extension"), "security-center": mark("security-center"),
+    "launchd": mark("launchd"), "kext": mark("kext"), "system-extension": mark("system-extension"),
+    "package": mark("package"), "process": mark("process"),
+    "uninstall-entry": mark("uninstall-entry"),
+}
 
 if TYPE_CHECKING:
     from core.backup.archive import BackupResult
@@ -90,50 +100,58 @@ class Report:
             return "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
                            for k, v in items)
 
+        def said(sentence: str, **values: str) -> str:
+            """A translated sentence of the report, filled with its values escaped."""
+            return escape(sentence, quote=False).format(
+                **{k: escape(v) for k, v in values.items()})
+
         parts = [
-            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-            "<title>Switchover migration report</title>",
+            f"<!DOCTYPE html><html lang='{current().language}'><head><meta charset='utf-8'>",
+            "<title>" + escape(tr("Switchover migration report")) + "</title>",
             "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.4}"
             "th{text-align:left;padding-right:1em;vertical-align:top}"
             "td,th{border-bottom:1px solid #ccc;padding:.3em}</style></head><body>",
-            "<h1>Switchover migration report</h1>",
+            "<h1>" + escape(tr("Switchover migration report")) + "</h1>",
         ]
         if self.demonstration:
-            parts.append("<p style='border:2px solid;padding:.5em'><b>Demonstration.</b> This "
-                         "report describes an example machine; nothing on this computer was "
-                         "read or changed.</p>")
+            parts.append("<p style='border:2px solid;padding:.5em'>" + tr(
+                "<b>Demonstration.</b> This report describes an example machine; nothing on "
+                "this computer was read or changed.") + "</p>")
         parts += [
-            f"<p>Made on {escape(long_date(self.created))} by Switchover "
-            f"{escape(__version__)} for {escape(self.source)} "
-            f"({escape(PLATFORM_NAMES.get(self.platform, self.platform))}).</p>",
-            "<h2>What was found</h2><table>",
+            "<p>" + said(tr("Made on {date} by Switchover {version} for {source} ({platform})."),
+                         date=long_date(self.created), version=__version__,
+                         source=self.source,
+                         platform=PLATFORM_NAMES.get(self.platform, self.platform)) + "</p>",
+            "<h2>" + escape(tr("What was found")) + "</h2><table>",
             rows([(p["name"], p.get("detail", "")) for p in self.found])
-            or "<tr><td>No Kaspersky product.</td></tr>",
-            "</table>", f"<p>Protection before: {escape(self.protection_before)}</p>",
+            or "<tr><td>" + escape(tr("No Kaspersky product.")) + "</td></tr>",
+            "</table>", "<p>" + said(tr("Protection before: {protection}"),
+                                     protection=self.protection_before) + "</p>",
         ]
         if self.others:
-            parts.append("<p>Other security products: " + escape(", ".join(self.others))
-                         + "</p>")
+            parts.append("<p>" + said(tr("Other security products: {names}"),
+                                      names=", ".join(self.others)) + "</p>")
         if self.leftovers:
-            parts += ["<h2>Left behind by Kaspersky</h2><table>",
-                      rows([(f"{x['what']} ({x['kind']})", x["where"])
+            parts += ["<h2>" + escape(tr("Left behind by Kaspersky")) + "</h2><table>",
+                      rows([(f"{x['what']} ({_kind(x['kind'])})", x["where"])
                             for x in self.leftovers]), "</table>"]
         if self.backup:
-            parts += ["<h2>What was backed up</h2><table>", rows([
-                ("Archive", str(self.backup.get("archive", ""))),
-                ("Files", str(self.backup.get("files", ""))),
-                ("Left out", str(_count(self.backup.get("skipped"))))]), "</table>"]
+            parts += ["<h2>" + escape(tr("What was backed up")) + "</h2><table>", rows([
+                (tr("Archive"), str(self.backup.get("archive", ""))),
+                (tr("Files"), str(self.backup.get("files", ""))),
+                (tr("Left out"), str(_count(self.backup.get("skipped"))))]), "</table>"]
         if self.chosen:
-            parts += ["<h2>Chosen replacement</h2><table>", rows([
-                ("Product", str(self.chosen.get("name", ""))),
-                ("Why", "; ".join(self.chosen.get("reasons", []))),
-                ("Download", str(self.chosen.get("download_url", "")))]), "</table>"]
+            parts += ["<h2>" + escape(tr("Chosen replacement")) + "</h2><table>", rows([
+                (tr("Product"), str(self.chosen.get("name", ""))),
+                (tr("Why"), "; ".join(self.chosen.get("reasons", []))),
+                (tr("Download"), str(self.chosen.get("download_url", "")))]), "</table>"]
         if self.uninstall:
-            parts += ["<h2>What was removed</h2><table>",
-                      rows([(s["title"], f"{s['status']}: {s.get('detail', '')}")
+            parts += ["<h2>" + escape(tr("What was removed")) + "</h2><table>",
+                      rows([(s["title"], f"{_status(s['status'])}: {s.get('detail', '')}")
                             for s in self.uninstall]), "</table>"]
         if self.protection_after:
-            parts.append(f"<p>Protection afterwards: {escape(self.protection_after)}</p>")
+            parts.append("<p>" + said(tr("Protection afterwards: {protection}"),
+                                      protection=self.protection_after) + "</p>")
         parts += [f"<p>{escape(n)}</p>" for n in self.notes]
         parts.append("</body></html>")
         return "".join(parts)
@@ -143,6 +161,20 @@ def _count(items: object) -> int:
     return len(items) if isinstance(items, (list, tuple)) else 0
 
 
+def _kind(kind: str) -> str:
+    return tr(LEFTOVER_KINDS[kind]) if kind in LEFTOVER_KINDS else kind
+
+
+def _status(status: str) -> str:
+    """A step's status (saved as its English value) in the reader's language."""
+    from core.uninstall.states import StepStatus
+
+    try:
+        return StepStatus(status).said
+    except ValueError:
+        return status
+
+
 def migration_report(simulated: bool, detection: DetectionResult | None,
                      backup: BackupResult | None, chosen: Recommendation | None,
                      state: RunState | None, verification: VerifyReport | None,
@@ -150,13 +182,14 @@ def migration_report(simulated: bool, detection: DetectionResult | None,
     """The report of one migration, whichever face ran it: assembled here, once."""
     from dataclasses import asdict
 
-    report = Report(source="a demonstration machine" if simulated else "this computer",
+    report = Report(source=tr("a demonstration machine") if simulated else tr("this computer"),
                     platform=detection.platform if detection else "",
                     demonstration=simulated, paper=paper_size(country))
     if simulated:
-        report.notes.append("Demonstration: nothing on this computer was changed.")
+        report.notes.append(tr("Demonstration: nothing on this computer was changed."))
     if detection is not None:
-        report.found = [{"name": p.name, "detail": f"version {p.version or '?'}"}
+        report.found = [{"name": p.name,
+                         "detail": tr("version {version}").format(version=p.version or "?")}
                         for p in detection.products]
         report.protection_before = detection.protection.reason
         report.others = [o.name for o in detection.others]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from core.language.translate import tr
 from core.migration.pages import Page
 
 
@@ -91,27 +92,27 @@ def passphrase_blocker(facts: WizardFacts) -> str | None:
     from core.backup.secrets import passphrase_problem
 
     if not facts.passphrase:
-        return "Choose a passphrase for the password export."
+        return tr("Choose a passphrase for the password export.")
     problem = passphrase_problem(facts.passphrase)
     if problem:
         return problem
     if facts.passphrase != facts.passphrase_again:
-        return "The two passphrases differ."
+        return tr("The two passphrases differ.")
     return None
 
 
 def _lose_blocker(facts: WizardFacts) -> str | None:
     if not facts.backup_plan_ready:
-        return "Looking at what uninstalling would lose…"
+        return tr("Looking at what uninstalling would lose…")
     unconfirmed = facts.must_confirm - facts.confirmed
     if unconfirmed:
-        return "Tick “I have done this” under each step only you can do."
+        return tr("Tick “I have done this” under each step only you can do.")
     if facts.skip_backup:
         return None
     if not facts.destination:
-        return "Choose where to save the backup, or tick that you skip it."
+        return tr("Choose where to save the backup, or tick that you skip it.")
     if facts.space is not None and facts.space.free < facts.space.needed:
-        return "There is not enough free space there: choose another place or fewer folders."
+        return tr("There is not enough free space there: choose another place or fewer folders.")
     if facts.password_export:
         return passphrase_blocker(facts)
     return None
@@ -120,20 +121,21 @@ def _lose_blocker(facts: WizardFacts) -> str | None:
 def blocker(page: Page, facts: WizardFacts) -> str | None:
     """Why Next is not allowed yet on `page`, in one sentence; None when it is."""
     if page == Page.SCAN and not facts.scanned:
-        return "Looking at this computer…"
+        return tr("Looking at this computer…")
     if page == Page.LOSE:
         return _lose_blocker(facts)
     if page == Page.BACKUP and not (facts.backup_done or facts.skip_backup):
-        return "Wait for the backup to finish and pass its check, or go back and skip it."
+        return tr("Wait for the backup to finish and pass its check, or go back and skip it.")
     if page == Page.CHOOSE and not (facts.chosen or facts.already_protected):
-        return "Choose a replacement."
+        return tr("Choose a replacement.")
     if page == Page.READY and not facts.replacement_ready:
-        return "Open the vendor's page, or tick that the installer is ready."
+        return tr("Open the vendor's page, or tick that the installer is ready.")
     if page == Page.UNINSTALL:
         if not facts.uninstall_plan_ready:
-            return "Preparing the removal plan…"
+            return tr("Preparing the removal plan…")
         if facts.uninstall_blocked:
-            return "Before you can go on: " + "; ".join(facts.uninstall_blocked) + "."
+            return tr("Before you can go on: {steps}.").format(
+                steps="; ".join(facts.uninstall_blocked))
     if page == Page.RUN and not facts.run_over:
-        return "The uninstall is running."
+        return tr("The uninstall is running.")
     return None

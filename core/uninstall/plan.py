@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from core.backup.plan import BackupPlan
 from core.detect.detection import DetectionResult
 from core.detect.findings import DetectedProduct, UninstallEntry
+from core.language.translate import mark, tr
 from core.machine.product_codes import rebuild_guid
 from core.machine.signatures import load_signatures
 from core.machine.snapshot import SystemSnapshot
@@ -41,10 +42,10 @@ USER_WRITABLE = ("\\users\\", "\\appdata\\", "\\temp\\", "\\tmp\\", "\\downloads
 TRUSTED_ROOTS = ("c:\\program files\\", "c:\\program files (x86)\\")
 MACHINE_HIVES = ("hklm\\", "hkey_local_machine\\")
 ORDER = {"component": 0, "suite": 1, "other": 2, "business": 3, "agent": 4}
-KAVREMOVER = ("Download Kaspersky's own removal tool (kavremover) from Kaspersky's support "
-              "site, run it, type the code shown in its picture (a CAPTCHA: it stops "
-              "programs from removing anti-virus software unattended), choose the product "
-              "and remove it, then restart the computer.")
+KAVREMOVER = mark("Download Kaspersky's own removal tool (kavremover) from Kaspersky's "
+                  "support site, run it, type the code shown in its picture (a CAPTCHA: it "
+                  "stops programs from removing anti-virus software unattended), choose the "
+                  "product and remove it, then restart the computer.")
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,11 @@ def _msi_code(entry: UninstallEntry) -> str | None:
 def _shell_problem(command: str) -> str | None:
     for operator in SHELL_OPERATORS:
         if operator in command:
-            shown = operator.replace("\n", "a line break").replace("\r", "a line break")
-            return f"its command contains “{shown}”, which only a shell understands"
+            if operator in ("\n", "\r"):
+                return tr("its command contains “a line break”, which only a shell "
+                          "understands")
+            return tr("its command contains “{operator}”, which only a shell "
+                      "understands").format(operator=operator)
     return None
 
 
@@ -136,44 +140,47 @@ def _program_problem(program: str, install_paths: tuple[str, ...]) -> str | None
     folders = [p.replace("/", "\\").rstrip("\\").casefold() + "\\" for p in install_paths]
     folders = [f for f in folders if f.startswith(TRUSTED_ROOTS) and f not in TRUSTED_ROOTS]
     problems = (
-        (":" in lowered[2:], "its program path has a “:” after the drive (a hidden stream)"),
-        (lowered.startswith("\\\\?\\"), "its program path uses the \\\\?\\ form"),
-        (lowered.startswith("\\\\"), "its program is on a network (UNC) path"),
-        (not re.match(r"^[a-z]:\\", lowered), "its program is not given as a full path"),
-        ("\\..\\" in lowered or lowered.endswith("\\.."), "its program path climbs with “..”"),
-        (name in INTERPRETERS, f"it runs {name}, which can run any command"),
-        (not name.endswith(".exe"), "its program is not an .exe file"),
+        (":" in lowered[2:], mark("its program path has a “:” after the drive (a hidden "
+                                  "stream)")),
+        (lowered.startswith("\\\\?\\"), mark("its program path uses the \\\\?\\ form")),
+        (lowered.startswith("\\\\"), mark("its program is on a network (UNC) path")),
+        (not re.match(r"^[a-z]:\\", lowered), mark("its program is not given as a full path")),
+        ("\\..\\" in lowered or lowered.endswith("\\.."),
+         mark("its program path climbs with “..”")),
+        (name in INTERPRETERS, mark("it runs {program}, which can run any command")),
+        (not name.endswith(".exe"), mark("its program is not an .exe file")),
         (any(part in lowered for part in USER_WRITABLE),
-         "its program is in a folder that users or other programs can write to"),
+         mark("its program is in a folder that users or other programs can write to")),
         (not lowered.startswith(TRUSTED_ROOTS),
-         "its program is not in Program Files, where only administrators can write"),
+         mark("its program is not in Program Files, where only administrators can write")),
         (not any(lowered.startswith(folder) for folder in folders),
-         "its program is not inside the product's own install folder"),
+         mark("its program is not inside the product's own install folder")),
     )
-    return next((why for bad, why in problems if bad), None)
+    why = next((why for bad, why in problems if bad), None)
+    return None if why is None else tr(why).format(program=name)
 
 
 def validate_command(command: str | None, install_paths: tuple[str, ...]
                      ) -> tuple[tuple[str, ...] | None, str]:
     """The argument list to run, or None and the reason it is refused."""
     if not command or not command.strip():
-        return None, "it has no uninstall command"
+        return None, tr("it has no uninstall command")
     problem = _shell_problem(command)
     if problem:
         return None, problem
     split = split_windows_command(command)
     if split.unterminated:
-        return None, "its command has a quote that does not close"
+        return None, tr("its command has a quote that does not close")
     if not split.argv[0].casefold().endswith(".exe") and ".exe " in command.casefold() + " " \
             and not command.lstrip().startswith('"'):
-        return None, ("its program path has spaces but no quotes, so Windows could start "
-                      "another program")
+        return None, tr("its program path has spaces but no quotes, so Windows could start "
+                        "another program")
     problem = _program_problem(split.argv[0], install_paths)
     if problem:
         return None, problem
     for arg in split.argv[1:]:
         if arg.casefold().startswith(("-enc", "/enc", "-command", "/c ")):
-            return None, "its arguments ask to run another command"
+            return None, tr("its arguments ask to run another command")
     return split.argv, ""
 
 
@@ -181,18 +188,18 @@ def _windows_removal(product: DetectedProduct, answers: Answers) -> Step:
     refusals = []
     for entry in product.uninstall_entries:
         if not entry.key.casefold().startswith(MACHINE_HIVES):
-            refusals.append("its entry is in a user's part of the registry, which any program "
-                            "that user runs can write")
+            refusals.append(tr("its entry is in a user's part of the registry, which any "
+                               "program that user runs can write"))
             continue
         code = _msi_code(entry)
         if code:
             return Step(
                 id=f"remove:{product.id}", kind=StepKind.REMOVE,
-                title=f"Remove {product.name} with Windows Installer",
-                description=f"Runs Windows Installer to remove {product.name}. Kaspersky "
-                            "may ask for its uninstall password and "
-                            "whether to keep data for reinstalling: you can say no, "
-                            "Switchover has backed up what you chose.",
+                title=tr("Remove {name} with Windows Installer").format(name=product.name),
+                description=tr("Runs Windows Installer to remove {name}. Kaspersky may ask for "
+                               "its uninstall password and whether to keep data for "
+                               "reinstalling: you can say no, Switchover has backed up what "
+                               "you chose.").format(name=product.name),
                 program=MSIEXEC, args=("/x", code, "/norestart", *(("/qn",) if answers.quiet
                                                                   else ())),
                 needs_admin=True, may_reboot=True, product_id=product.id, exit_codes="msi",
@@ -203,19 +210,21 @@ def _windows_removal(product: DetectedProduct, answers: Answers) -> Step:
         if argv is not None:
             return Step(
                 id=f"remove:{product.id}", kind=StepKind.REMOVE,
-                title=f"Remove {product.name} with its own uninstaller",
-                description=f"Runs {product.name}'s own uninstaller. It may ask for Kaspersky's "
-                            "uninstall password.",
+                title=tr("Remove {name} with its own uninstaller").format(name=product.name),
+                description=tr("Runs {name}'s own uninstaller. It may ask for Kaspersky's "
+                               "uninstall password.").format(name=product.name),
                 program=argv[0], args=argv[1:], needs_admin=True, may_reboot=True,
                 product_id=product.id, checks=("exists", "authenticode:AO Kaspersky Lab"))
         refusals.append(reason)
-    reason = refusals[0] if refusals else "no uninstall entry was found for it"
-    return _manual(product, f"Switchover will not run it because {reason}.")
+    reason = refusals[0] if refusals else tr("no uninstall entry was found for it")
+    return _manual(product, tr("Switchover will not run it because {reason}.").format(
+        reason=reason))
 
 
 def _manual(product: DetectedProduct, why: str) -> Step:
     return Step(id=f"remove:{product.id}", kind=StepKind.MANUAL,
-                title=f"Remove {product.name} by hand", description=f"{why} {KAVREMOVER}",
+                title=tr("Remove {name} by hand").format(name=product.name),
+                description=f"{why} {tr(KAVREMOVER)}",
                 product_id=product.id, refused=why)
 
 
@@ -225,9 +234,12 @@ def _mac_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
                 (app.name or "") + app.path).casefold():
             return Step(
                 id=f"remove:{product.id}", kind=StepKind.REMOVE,
-                title=f"Remove {product.name} with Kaspersky's uninstaller",
-                description=f"Opens {app.name or 'the Kaspersky uninstaller'}; macOS asks "
-                            "for an administrator password in its own window.",
+                title=tr("Remove {name} with Kaspersky's uninstaller").format(
+                    name=product.name),
+                description=(tr("Opens {app}; macOS asks for an administrator password in "
+                                "its own window.").format(app=app.name) if app.name else
+                             tr("Opens the Kaspersky uninstaller; macOS asks for an "
+                                "administrator password in its own window.")),
                 program="/usr/bin/open", args=("-W", app.path), needs_admin=True,
                 may_reboot=True, product_id=product.id,
                 checks=(f"codesign:{KASPERSKY_TEAM_ID}:{app.path}",))
@@ -243,9 +255,10 @@ def _mac_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
     if listed or found_without_files:
         return Step(
             id=f"remove:{product.id}", kind=StepKind.REMOVE,
-            title=f"Remove {product.name} with Kaspersky's UninstallScript",
-            description="Runs Kaspersky's own UninstallScript as administrator; macOS asks "
-                        "for the password in its own window.",
+            title=tr("Remove {name} with Kaspersky's UninstallScript").format(
+                name=product.name),
+            description=tr("Runs Kaspersky's own UninstallScript as administrator; macOS asks "
+                           "for the password in its own window."),
             program="/usr/bin/osascript",
             args=("-e", f'do shell script quoted form of "{script}" with administrator '
                         "privileges"),
@@ -253,7 +266,7 @@ def _mac_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
             checks=("exists-path:" + script,
                     *(f"codesign:{KASPERSKY_TEAM_ID}:{path}" for path in product.install_paths
                       if path.endswith(".app"))))
-    return _manual(product, "No Kaspersky uninstaller was found on this Mac.")
+    return _manual(product, tr("No Kaspersky uninstaller was found on this Mac."))
 
 
 def _linux_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
@@ -262,18 +275,19 @@ def _linux_removal(product: DetectedProduct, snapshot: SystemSnapshot) -> Step:
     names = [n.casefold() for n in signature.anchors.of("packages")] if signature else []
     packages = [p for p in snapshot.packages if p.name.casefold() in names]
     if not packages:
-        return _manual(product, "Its package was not found in the package database.")
+        return _manual(product, tr("Its package was not found in the package database."))
     ordered = sorted((p.name for p in packages), key=lambda n: (not n.endswith("-gui"), n))
     if all(p.manager == "dpkg" for p in packages):
         program, args = "/usr/bin/apt-get", ("remove", "-y", *ordered)
     elif all(p.manager == "rpm" for p in packages):
         program, args = "/usr/bin/dnf", ("remove", "-y", *ordered)
     else:
-        return _manual(product, "Its packages come from more than one package manager.")
+        return _manual(product, tr("Its packages come from more than one package manager."))
     return Step(id=f"remove:{product.id}", kind=StepKind.REMOVE,
-                title=f"Remove {product.name} with the package manager",
-                description=f"Removes the packages {', '.join(ordered)} as administrator "
-                            "(pkexec or sudo asks for the password).",
+                title=tr("Remove {name} with the package manager").format(name=product.name),
+                description=tr("Removes the packages {packages} as administrator (pkexec or "
+                               "sudo asks for the password).").format(
+                    packages=", ".join(ordered)),
                 program=program, args=args, needs_admin=True, product_id=product.id,
                 exit_codes="package", timeout=900)
 
@@ -284,75 +298,76 @@ def protection_after(snapshot: SystemSnapshot, detection: DetectionResult) -> Pr
               and o.id not in ("microsoft-defender", "xprotect", "ultravpn")]
     if others:
         names = ", ".join(o.name for o in others)
-        return ProtectionAfter(
-            ProtectionState.OTHER, f"{names} is active and will keep protecting it.")
+        return ProtectionAfter(ProtectionState.OTHER, tr(
+            "{names} is active and will keep protecting it.").format(names=names))
     if snapshot.platform == "windows":
         defender = next((o for o in detection.others if o.id == "microsoft-defender"), None)
         if "server" in snapshot.os.name.casefold():
-            return ProtectionAfter(
-            ProtectionState.NONE, "This is Windows Server: Microsoft Defender does "
-                                           "not switch itself on when Kaspersky is removed.")
+            return ProtectionAfter(ProtectionState.NONE, tr(
+                "This is Windows Server: Microsoft Defender does not switch itself on when "
+                "Kaspersky is removed."))
         if snapshot.os.windows_before_8:
-            return ProtectionAfter(
-            ProtectionState.NONE, "Windows 7 and older have no built-in anti-virus: "
-                                           "nothing will protect this computer.")
+            return ProtectionAfter(ProtectionState.NONE, tr(
+                "Windows 7 and older have no built-in anti-virus: nothing will protect this "
+                "computer."))
         if defender is None:
-            return ProtectionAfter(
-            ProtectionState.NONE, "Microsoft Defender was not found on this computer.")
+            return ProtectionAfter(ProtectionState.NONE, tr(
+                "Microsoft Defender was not found on this computer."))
         if defender.notes:
-            return ProtectionAfter(
-            ProtectionState.NONE, "Microsoft Defender is " + "; ".join(defender.notes)
-                                   + ", so it will not take over until that policy is removed.")
+            return ProtectionAfter(ProtectionState.NONE, tr(
+                "Microsoft Defender is {policy}, so it will not take over until that policy "
+                "is removed.").format(policy="; ".join(defender.notes)))
         if defender.active:
-            return ProtectionAfter(
-            ProtectionState.DEFENDER, "Microsoft Defender is on and will keep "
-                                               "protecting it.")
-        return ProtectionAfter(
-            ProtectionState.DEFENDER, "Microsoft Defender will switch itself back on "
-                                           "(Windows does this when the last other "
-                                           "anti-virus is removed).")
+            return ProtectionAfter(ProtectionState.DEFENDER, tr(
+                "Microsoft Defender is on and will keep protecting it."))
+        return ProtectionAfter(ProtectionState.DEFENDER, tr(
+            "Microsoft Defender will switch itself back on (Windows does this when the last "
+            "other anti-virus is removed)."))
     if snapshot.platform == "macos":
-        return ProtectionAfter(
-            ProtectionState.XPROTECT, "Only macOS's built-in XProtect will be left: it "
-                                           "blocks known malware but is basic protection.")
+        return ProtectionAfter(ProtectionState.XPROTECT, tr(
+            "Only macOS's built-in XProtect will be left: it blocks known malware but is "
+            "basic protection."))
     on_demand = [o.name for o in detection.others if not o.realtime and o.id != "ultravpn"]
+    if len(on_demand) == 1:
+        return ProtectionAfter(ProtectionState.NONE, tr(
+            "{name} scans only when asked: nothing will check files as they are opened on "
+            "this Linux machine.").format(name=on_demand[0]))
     if on_demand:
-        verb = "scans" if len(on_demand) == 1 else "scan"
-        return ProtectionAfter(
-            ProtectionState.NONE, f"{', '.join(on_demand)} {verb} only when asked: "
-                                       "nothing will check files as they are opened on this "
-                                       "Linux machine.")
-    return ProtectionAfter(
-            ProtectionState.NONE, "Nothing will scan for malware on this Linux machine.")
+        return ProtectionAfter(ProtectionState.NONE, tr(
+            "{names} scan only when asked: nothing will check files as they are opened on "
+            "this Linux machine.").format(names=", ".join(on_demand)))
+    return ProtectionAfter(ProtectionState.NONE, tr(
+        "Nothing will scan for malware on this Linux machine."))
 
 
 def _checks(snapshot: SystemSnapshot, detection: DetectionResult, backup: BackupPlan | None,
             answers: Answers, after: ProtectionAfter) -> list[Step]:
     steps = [Step(
-        id="check:backup", kind=StepKind.CHECK, title="Back up what uninstalling would lose",
-        description=("Done." if answers.backup_done else
-                     "Skipped at your request." if answers.skip_backup else
-                     "Run the backup first (switchover backup), or say that you skip it."),
+        id="check:backup", kind=StepKind.CHECK, title=tr("Back up what uninstalling would lose"),
+        description=(tr("Done.") if answers.backup_done else
+                     tr("Skipped at your request.") if answers.skip_backup else
+                     tr("Run the backup first ({command}), or say that you skip it.").format(
+                         command="switchover backup")),
         blocking=True, satisfied=answers.backup_done or answers.skip_backup)
         ] if detection.products else []
     for item in backup.confirmations if backup else ():
         steps.append(Step(
-            id=f"check:{item.id}", kind=StepKind.CHECK, title=f"Confirm: {item.title}",
+            id=f"check:{item.id}", kind=StepKind.CHECK,
+            title=tr("Confirm: {title}").format(title=item.title),
             description=item.steps[-1] if item.steps else item.why, blocking=True,
             satisfied=item.id in answers.confirmed))
     if detection.products:
         steps.append(Step(
-            id="check:password", kind=StepKind.CHECK, title="Kaspersky's uninstall password",
-            description="If Kaspersky protects its settings or removal with a password, it "
-                        "will ask for it. If nobody knows it: for home products, sign in to "
-                        "My Kaspersky or use Kaspersky's removal tool; for business products, "
-                        "ask the administrator to turn the password off in Kaspersky Security "
-                        "Center.", satisfied=True))
+            id="check:password", kind=StepKind.CHECK, title=tr("Kaspersky's uninstall password"),
+            description=tr("If Kaspersky protects its settings or removal with a password, it "
+                           "will ask for it. If nobody knows it: for home products, sign in to "
+                           "My Kaspersky or use Kaspersky's removal tool; for business "
+                           "products, ask the administrator to turn the password off in "
+                           "Kaspersky Security Center."), satisfied=True))
     steps.append(Step(
-        id="check:protection", kind=StepKind.CHECK, title="Protection after removal",
-        description=after.text + ("" if after.state != "none" else
-                                  " Install another anti-virus first, or confirm that you "
-                                  "accept a gap."),
+        id="check:protection", kind=StepKind.CHECK, title=tr("Protection after removal"),
+        description=after.text if after.state != "none" else " ".join((after.text, tr(
+            "Install another anti-virus first, or confirm that you accept a gap."))),
         blocking=after.state == ProtectionState.NONE,
         satisfied=after.state != "none" or answers.accept_unprotected))
     return steps
@@ -372,27 +387,29 @@ def plan_uninstall(snapshot: SystemSnapshot, detection: DetectionResult,
         else:
             steps.append(_linux_removal(product, snapshot))
     if any(s.may_reboot or s.kind == StepKind.MANUAL for s in steps):
-        steps.append(Step(id="reboot", kind=StepKind.REBOOT, title="Restart the computer",
-                          description="Kaspersky finishes removing its drivers at the next "
-                                      "start. Run Switchover again afterwards: it picks up "
-                                      "here and checks that everything is gone."))
+        steps.append(Step(id="reboot", kind=StepKind.REBOOT, title=tr("Restart the computer"),
+                          description=tr("Kaspersky finishes removing its drivers at the next "
+                                         "start. Run Switchover again afterwards: it picks up "
+                                         "here and checks that everything is gone.")))
     if any(o.id in ("ultraav", "ultravpn") for o in detection.others):
         steps.append(Step(
             id="offer:ultraav", kind=StepKind.OFFER, title="UltraAV / UltraVPN",
-            description=("You chose to remove them: open Apps & Features (Settings → Apps), "
-                         "choose UltraAV and UltraVPN and uninstall them with their own "
-                         "uninstallers. Reports say other removal tools made them come back."
-                         if answers.remove_ultraav else
-                         "They came with Kaspersky's September 2024 switch for US customers. "
-                         "Keeping them is your choice; Switchover leaves them alone."),
+            description=(tr("You chose to remove them: open Apps & Features (Settings → Apps), "
+                            "choose UltraAV and UltraVPN and uninstall them with their own "
+                            "uninstallers. Reports say other removal tools made them come "
+                            "back.") if answers.remove_ultraav else
+                         tr("They came with Kaspersky's September 2024 switch for US customers. "
+                            "Keeping them is your choice; Switchover leaves them alone.")),
             satisfied=True))
-    steps.append(Step(id="verify", kind=StepKind.VERIFY, title="Check that Kaspersky is gone",
-                      description="Looks again: product entries, services, processes, "
-                                  "drivers, the Kaspersky root certificate, browser "
-                                  "extensions, and that something protects the computer."))
+    steps.append(Step(id="verify", kind=StepKind.VERIFY,
+                      title=tr("Check that Kaspersky is gone"),
+                      description=tr("Looks again: product entries, services, processes, "
+                                     "drivers, the Kaspersky root certificate, browser "
+                                     "extensions, and that something protects the computer.")))
     notes = []
     if not detection.products:
-        notes.append("No Kaspersky product was found: there is nothing to remove."
-                     + (" The final check lists what an earlier removal left behind, with "
-                        "what to do about each." if detection.leftovers else ""))
+        notes.append(tr("No Kaspersky product was found: there is nothing to remove. The "
+                        "final check lists what an earlier removal left behind, with what to "
+                        "do about each.") if detection.leftovers else
+                     tr("No Kaspersky product was found: there is nothing to remove."))
     return UninstallPlan(snapshot.platform, tuple(steps), after, tuple(notes))

@@ -3,12 +3,16 @@
 They are string enums (`str` and `Enum`, as `StrEnum` is 3.11+ and Switchover runs on
 3.10) so the saved state, the JSON contracts and the audit log keep the same
 plain strings they always had ("needs-reboot" is still "needs-reboot" on disk), while the
-code that decides can no longer misspell one.
+code that decides can no longer misspell one. The values stay English whatever the
+language; `said` is a member in the reader's language, for the enums whose values are
+marked for translation (StepStatus here, the engine's Outcome).
 """
 
 from __future__ import annotations
 
 from enum import Enum
+
+from core.language.translate import mark, tr
 
 
 class Words(str, Enum):
@@ -16,6 +20,11 @@ class Words(str, Enum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @property
+    def said(self) -> str:
+        """The member as a person reads it, in their language (values marked with mark())."""
+        return tr(self.value)
 
 
 class StepKind(Words):
@@ -28,13 +37,13 @@ class StepKind(Words):
 
 
 class StepStatus(Words):
-    WAITING = "waiting"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-    SKIPPED = "skipped"
-    NEEDS_REBOOT = "needs-reboot"
-    NEEDS_USER = "needs-user"
+    WAITING = mark("waiting")
+    RUNNING = mark("running")
+    DONE = mark("done")
+    FAILED = mark("failed")
+    SKIPPED = mark("skipped")
+    NEEDS_REBOOT = mark("needs-reboot")
+    NEEDS_USER = mark("needs-user")
 
 
 class ProtectionState(Words):
