@@ -25,7 +25,7 @@ from core.backup.names import (
     windows_name_problem,
 )
 from core.backup.streaming import Hasher
-from core.backup.verify import ArchiveDamaged, open_archive, read_manifest
+from core.backup.verify import ArchiveDamaged, open_archive, scan_archive_manifest
 from core.errors import BadInput, SwitchoverError
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
 from core.language.translate import tr, tr_n
@@ -127,10 +127,9 @@ def restore_archive(path: str | os.PathLike[str], target_dir: str | os.PathLike[
         notes: list[str] = []
         manifest_damage: tuple[tuple[str, str], ...] = ()
         try:
-            manifest = read_manifest(archive)
-            records = {f.name: f for f in manifest.files}
+            extra_bytes: int | None = _manifest_extra_bytes(archive)
         except ManifestError as exc:
-            records = {}
+            extra_bytes = None
             notes.append(tr("No usable manifest ({problem}): files are restored without "
                             "checksums.").format(problem=exc))
             manifest_damage = ((MANIFEST_NAME, str(exc)),)
@@ -139,21 +138,36 @@ def restore_archive(path: str | os.PathLike[str], target_dir: str | os.PathLike[
         except OSError as exc:
             raise BadInput(tr("Cannot create {path} ({reason}).").format(
                 path=target, reason=exc.strerror)) from None
-        _check_room(archive, target, records)
-        result = _restore(archive, target, records, overwrite, progress, cancel, notes)
+        _check_room(archive, target, extra_bytes or 0)
+        result = _restore(archive, target, extra_bytes is not None, overwrite, progress,
+                          cancel, notes)
         return replace(result, damaged=manifest_damage + result.damaged)
 
 
-def _check_room(archive: zipfile.ZipFile, target: Path,
-                records: dict[str, ManifestFile]) -> None:
+def _manifest_extra_bytes(archive: zipfile.ZipFile) -> int:
+    """Read the whole manifest once, keeping no record: a broken one is found before
+    anything is written, and what its sizes claim beyond the archive's is counted."""
+    entries = archive.NameToInfo
+    extra = 0
+
+    def count(record: ManifestFile) -> None:
+        nonlocal extra
+        info = entries.get(record.name)
+        if info is not None and not info.is_dir():
+            extra += max(0, record.size - info.file_size)
+
+    scan_archive_manifest(archive, count)
+    return extra
+
+
+def _check_room(archive: zipfile.ZipFile, target: Path, extra_bytes: int) -> None:
     """Before anything is written: what the archive says it holds must fit (a 4 MB archive
     can claim 4 GiB), so a restore never fills the disk."""
     import shutil
 
     from core.backup.drives import SPACE_MARGIN, NotEnoughSpace, human_size
 
-    declared = sum(max(i.file_size, records[i.filename].size if i.filename in records else 0)
-                   for i in archive.infolist() if not i.is_dir())
+    declared = sum(i.file_size for i in archive.filelist if not i.is_dir()) + extra_bytes
     free = shutil.disk_usage(target).free
     if declared + SPACE_MARGIN > free:
         raise NotEnoughSpace(tr(
@@ -177,53 +191,88 @@ def _refusal(info: zipfile.ZipInfo, record: ManifestFile | None,
     return reason
 
 
-def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, ManifestFile],
+class _Restorer:
+    """Restores member by member and keeps the tallies; holds no manifest records."""
+
+    def __init__(self, archive: zipfile.ZipFile, target: Path, has_manifest: bool,
+                 overwrite: bool, meter: ProgressMeter, hasher: Hasher,
+                 cancel: CancelToken) -> None:
+        self.archive, self.target, self.has_manifest = archive, target, has_manifest
+        self.overwrite, self.meter, self.hasher, self.cancel = overwrite, meter, hasher, cancel
+        self.restored = 0
+        self.kept: list[str] = []
+        self.refused: list[tuple[str, str]] = []
+        self.failed: list[tuple[str, str]] = []
+        self.damaged: list[tuple[str, str]] = []
+        self.real: dict[Path, bool] = {}
+        self.made: set[Path] = set()  # folders this restore has made (or found) already
+
+    def member(self, info: zipfile.ZipInfo, record: ManifestFile | None,
+               refusal: str | None = None) -> None:
+        self.cancel.raise_if_cancelled()
+        self.meter.file_started(info.filename)
+        reason = refusal or _refusal(info, record, self.has_manifest)
+        try:
+            dest = _destination(self.target, info, record)
+        except _BadName as exc:
+            reason, dest = str(exc), self.target
+        if reason is None and _escapes(self.target, dest, self.real):
+            reason = tr("a path that leads outside the folder through a link")
+        if reason:
+            self.refused.append((info.filename, tr("refused: {reason}").format(reason=reason)))
+        elif info.is_dir():
+            try:
+                os.makedirs(long_path(str(dest)), exist_ok=True)
+            except OSError as exc:
+                self.failed.append((info.filename, tr("cannot be created ({reason})").format(
+                    reason=exc.strerror)))
+        elif (exists := os.path.lexists(long_path(str(dest)))) and not self.overwrite:
+            self.kept.append(info.filename)
+        else:
+            problem = _write_member(self.archive, info, dest, record, self.hasher, self.meter,
+                                    self.cancel, self.made, exists)
+            if problem is None:
+                self.restored += 1
+            elif isinstance(problem, _DiskProblem):
+                self.failed.append((info.filename, str(problem)))
+            else:
+                self.damaged.append((info.filename, problem))
+        self.meter.file_done()
+
+
+def _restore(archive: zipfile.ZipFile, target: Path, has_manifest: bool,
              overwrite: bool, progress: ProgressCallback, cancel: CancelToken,
              notes: list[str]) -> RestoreResult:
-    members = [i for i in archive.infolist() if i.filename != MANIFEST_NAME]
+    """With a manifest, members are restored in the manifest's order as it is read (each
+    record is used and dropped: 100,000 of them are never held at once), then whatever it
+    does not list (README.txt, folders, anything unlisted, which is refused)."""
+    members = [i for i in archive.filelist if i.filename != MANIFEST_NAME]
     meter = ProgressMeter("restoring", sum(i.file_size for i in members), len(members),
                           progress)
-    restored = 0
-    kept: list[str] = []
-    refused: list[tuple[str, str]] = []
-    failed: list[tuple[str, str]] = []
-    damaged: list[tuple[str, str]] = []
-    real: dict[Path, bool] = {}
-    made: set[Path] = set()  # folders this restore has made (or found) already
+    entries = archive.NameToInfo
+    done: set[str] = set()
     with Hasher() as hasher:
-        for info in members:
-            cancel.raise_if_cancelled()
-            meter.file_started(info.filename)
-            record = records.get(info.filename)
-            reason = _refusal(info, record, bool(records))
+        restorer = _Restorer(archive, target, has_manifest, overwrite, meter, hasher, cancel)
+        if has_manifest:
+            def each(record: ManifestFile) -> None:
+                info = entries.get(record.name)
+                if info is not None and record.name not in done:
+                    done.add(record.name)
+                    restorer.member(info, record)
             try:
-                dest = _destination(target, info, record)
-            except _BadName as exc:
-                reason, dest = str(exc), target
-            if reason is None and _escapes(target, dest, real):
-                reason = tr("a path that leads outside the folder through a link")
-            if reason:
-                refused.append((info.filename, tr("refused: {reason}").format(reason=reason)))
-            elif info.is_dir():
-                try:
-                    os.makedirs(long_path(str(dest)), exist_ok=True)
-                except OSError as exc:
-                    failed.append((info.filename, tr("cannot be created ({reason})").format(
-                        reason=exc.strerror)))
-            elif (exists := os.path.lexists(long_path(str(dest)))) and not overwrite:
-                kept.append(info.filename)
-            else:
-                problem = _write_member(archive, info, dest, record, hasher, meter, cancel,
-                                        made, exists)
-                if problem is None:
-                    restored += 1
-                elif isinstance(problem, _DiskProblem):
-                    failed.append((info.filename, str(problem)))
-                else:
-                    damaged.append((info.filename, problem))
-            meter.file_done()
+                scan_archive_manifest(archive, each)
+            except ManifestError as exc:  # it read whole a moment ago: the file changed
+                raise SwitchoverError(tr("The archive changed while it was being restored "
+                                         "({problem}).").format(problem=exc)) from None
+        twice = tr("it appears more than once in the archive")
+        for info in members:
+            if info.filename not in done:
+                restorer.member(info, None)
+            elif entries.get(info.filename) is not info:
+                restorer.member(info, None, refusal=twice)
     _sync()
     meter.finish()
+    kept = restorer.kept
     if kept:
         # English says "files" for one too, as it always has.
         notes.append(tr_n("{n} files already in {path} were kept as they are (use {option} "
@@ -231,8 +280,8 @@ def _restore(archive: zipfile.ZipFile, target: Path, records: dict[str, Manifest
                           "{n} files already in {path} were kept as they are (use {option} "
                           "to replace them).", len(kept)).format(
             n=len(kept), path=target, option="--overwrite"))
-    return RestoreResult(str(target), restored, tuple(kept), tuple(refused), tuple(failed),
-                         tuple(notes), tuple(damaged))
+    return RestoreResult(str(target), restorer.restored, tuple(kept), tuple(restorer.refused),
+                         tuple(restorer.failed), tuple(notes), tuple(restorer.damaged))
 
 
 def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,

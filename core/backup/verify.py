@@ -11,11 +11,18 @@ import os
 import zipfile
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from core.backup.manifest import MANIFEST_NAME, README_NAME, Manifest, ManifestError
-from core.backup.manifest_read import read_manifest_stream
+from core.backup.manifest import (
+    MANIFEST_NAME,
+    README_NAME,
+    Manifest,
+    ManifestError,
+    ManifestFile,
+)
+from core.backup.manifest_read import scan_manifest
 from core.backup.streaming import Hasher, SourceReadError
 from core.errors import BadInput
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
@@ -80,19 +87,34 @@ class ArchiveDamaged(Exception):
         self.detail = detail
 
 
-def read_manifest(archive: zipfile.ZipFile) -> Manifest:
+def manifest_entry(archive: zipfile.ZipFile) -> zipfile.ZipInfo:
+    """The manifest's entry, if there is one of a plausible size."""
     try:
         info = archive.getinfo(MANIFEST_NAME)
     except KeyError:
         raise ManifestError(tr("the archive has no {name}").format(name=MANIFEST_NAME)) from None
     if info.file_size > MAX_MANIFEST_BYTES:
         raise ManifestError(tr("the manifest is implausibly large"))
+    return info
+
+
+def scan_archive_manifest(archive: zipfile.ZipFile,
+                          each_file: Callable[[ManifestFile], None]) -> Manifest:
+    """Hand each file record to `each_file` as it is read (see manifest_read.scan_manifest);
+    every way the manifest can be unreadable is a ManifestError."""
+    info = manifest_entry(archive)
     try:
         with archive.open(info) as stream:
-            return read_manifest_stream(stream, MAX_MANIFEST_BYTES)
+            return scan_manifest(stream, MAX_MANIFEST_BYTES, each_file)
     except _READ_ERRORS as exc:
         raise ManifestError(tr("the manifest cannot be read ({error})").format(
             error=exc)) from None
+
+
+def read_manifest(archive: zipfile.ZipFile) -> Manifest:
+    files: list[ManifestFile] = []
+    manifest = scan_archive_manifest(archive, files.append)
+    return replace(manifest, files=tuple(files))
 
 
 def verify_archive(path: str | os.PathLike[str], progress: ProgressCallback = no_progress,
@@ -105,11 +127,11 @@ def verify_archive(path: str | os.PathLike[str], progress: ProgressCallback = no
                             (Problem(tr("(the whole archive)"), "damaged", exc.detail),), ())
     with archive:
         try:
-            manifest = read_manifest(archive)
+            manifest_entry(archive)
         except ManifestError as exc:
             return VerifyResult(str(path), False, 0, 0,
                                 (Problem(MANIFEST_NAME, "damaged", str(exc)),), ())
-        result = _check(str(path), archive, manifest, progress, cancel)
+        result = _check(str(path), archive, progress, cancel)
         readme = _readme_problem(archive)
         if readme is None:
             return result
@@ -133,10 +155,12 @@ def _readme_problem(archive: zipfile.ZipFile) -> Problem | None:
     return None
 
 
-def _check(path: str, archive: zipfile.ZipFile, manifest: Manifest,
-           progress: ProgressCallback, cancel: CancelToken) -> VerifyResult:
+def _check(path: str, archive: zipfile.ZipFile, progress: ProgressCallback,
+           cancel: CancelToken) -> VerifyResult:
+    """Each record is checked as the manifest is read, and only its name is kept: memory
+    stays at zipfile's own index whatever the number of files."""
     problems: list[Problem] = []
-    warnings = [f"{f.original_path}: {f.warning}" for f in manifest.files if f.warning]
+    warnings: list[str] = []
     # zipfile's own name index (the first entry of a name is checked, as before); no
     # second table of 100,000 entries.
     entries = archive.NameToInfo
@@ -148,32 +172,42 @@ def _check(path: str, archive: zipfile.ZipFile, manifest: Manifest,
         problems.extend(Problem(name, "damaged", tr_n("appears {n} time", "appears {n} times",
                                                       count).format(n=count))
                         for name, count in counts.items() if count > 1)
-    expected = {f.name for f in manifest.files}
-    unlisted = tr("not listed in the manifest")
-    problems.extend(Problem(name, "extra", unlisted) for name in entries
-                    if name not in expected and name not in (MANIFEST_NAME, README_NAME)
-                    and not name.endswith("/"))
-    del expected
-    meter = ProgressMeter("verifying", sum(f.size for f in manifest.files),
-                          len(manifest.files), progress)
+    members = [info for name, info in entries.items()
+               if name not in (MANIFEST_NAME, README_NAME) and not name.endswith("/")]
+    meter = ProgressMeter("verifying", sum(i.file_size for i in members), len(members),
+                          progress)
+    seen: set[str] = set()
     checked = 0
-    with Hasher() as hasher:
-        for record in manifest.files:
-            meter.file_started(record.name)
-            entry = entries.get(record.name)
-            if entry is None:
-                problems.append(Problem(record.name, "missing", tr(
-                    "listed in the manifest ({path})").format(path=record.original_path)))
-                meter.add_bytes(record.size)
-                meter.file_done()
-                continue
+
+    def check(record: ManifestFile) -> None:
+        nonlocal checked
+        cancel.raise_if_cancelled()
+        seen.add(record.name)
+        if record.warning:
+            warnings.append(f"{record.original_path}: {record.warning}")
+        meter.file_started(record.name)
+        entry = entries.get(record.name)
+        if entry is None:
+            problems.append(Problem(record.name, "missing", tr(
+                "listed in the manifest ({path})").format(path=record.original_path)))
+        else:
             detail = _check_entry(archive, entry, record.sha256, record.size, hasher,
                                   meter, cancel)
             if detail:
                 problems.append(Problem(record.name, "damaged", detail))
             else:
                 checked += 1
-            meter.file_done()
+        meter.file_done()
+
+    with Hasher() as hasher:
+        try:
+            scan_archive_manifest(archive, check)
+        except ManifestError as exc:
+            problems.append(Problem(MANIFEST_NAME, "damaged", str(exc)))
+            seen = set(entries)  # what it would have listed is unknown: no "extra" claims
+    unlisted = tr("not listed in the manifest")
+    problems.extend(Problem(info.filename, "extra", unlisted) for info in members
+                    if info.filename not in seen)
     meter.finish()
     return VerifyResult(path, not problems, checked, meter.done_bytes, tuple(problems),
                         tuple(warnings))
