@@ -15,6 +15,7 @@ development dependency only: the app reads the compiled .mo with the standard li
 from __future__ import annotations
 
 import io
+import json
 import re
 import sys
 from pathlib import Path
@@ -46,7 +47,30 @@ def extract() -> Catalog:
                 comment_tags=("Translators:",), strip_comment_tags=True):
             catalog.add(message, None, [(f"{folder}/{filename}", lineno)],
                         auto_comments=comments)
+    for text, where in catalog_messages():
+        catalog.add(text, None, [(where, 0)],
+                    auto_comments=["A fact from the product catalog: translate faithfully."])
     return catalog
+
+
+def catalog_messages() -> list[tuple[str, str]]:
+    """The words of the bundled catalog that reach a reader (privacy and parent-company
+    notes, real-time protection notes, price plans and their dates). They are looked up
+    with tr() when shown; a catalog update's new words show in English until the next
+    release translates them."""
+    data = json.loads((ROOT / "resources" / "catalog" / "catalog.json").read_text("utf-8"))
+    found: list[tuple[str, str]] = []
+    for product in data["products"]:
+        where = f"resources/catalog/catalog.json#{product['id']}"
+        found += [(n["note"], where) for n in product.get("privacy_record", [])]
+        realtime = product.get("features", {}).get("realtime", {})
+        if realtime.get("note"):
+            found.append((realtime["note"], where))
+        for price in product.get("prices", []):
+            found.append((price["plan"], where))
+            if re.search(r"[A-Za-z]", price.get("source_date", "")):
+                found.append((price["source_date"], where))
+    return found
 
 
 def _write_po(catalog: Catalog, path: Path) -> None:

@@ -62,7 +62,7 @@ def test_a_reader_that_stops_early_gets_no_error_message(repo_root: Path) -> Non
     done = subprocess.run(f"{sys.executable} -m core.cli.main recommend --demo "
                           "windows-total-security --platform windows -v | head -1", shell=True,
                           cwd=repo_root, capture_output=True, text=True, timeout=60)
-    assert done.stdout.startswith("Alternatives for windows")
+    assert done.stdout.startswith("Alternatives for Windows")
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr
 
 

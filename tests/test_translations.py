@@ -94,15 +94,30 @@ def test_the_pseudo_language_keeps_placeholders_and_markup() -> None:
 
 # English words that never belong in a German or Spanish sentence (product names, agency
 # names, source titles and URLs are allowed: they are checked only outside the source list).
-_ENGLISH = re.compile(r"\b(the|and|your|you|is|are|with|this|will|not|from|have|has|for|"
-                      r"which|that|was|were|found|update|updates|before|after)\b")
+# ("was", "will", "Updates" and "Not" are German words too, so they are not on the list.)
+_ENGLISH = re.compile(r"\b(the|and|your|you|is|are|with|this|from|have|has|for|which|"
+                      r"that|were|found|before|after|should|would|could)\b")
+
+
+# Proper nouns that hold English words: the catalog's product names and these.
+_PROPER = ("Center for Democracy & Technology",)
+
+
+def _proper_nouns() -> list[str]:
+    catalog = json.loads((ROOT / "resources" / "catalog" / "catalog.json").read_text("utf-8"))
+    names = [p["name"] for p in catalog["products"]] + [p["full_name"]
+                                                         for p in catalog["products"]]
+    return sorted({*names, *_PROPER}, key=len, reverse=True)
 
 
 def _english_left(output: str) -> list[str]:
     left = []
+    proper = _proper_nouns()
     for line in output.splitlines():
         if re.match(r"\s*\[\d+\]", line) or "http" in line:
             continue  # a source: the publisher's own title, in the publisher's language
+        for name in proper:
+            line = line.replace(name, "")
         if _ENGLISH.search(line.casefold()):
             left.append(line)
     return left

@@ -125,8 +125,10 @@ def _price(product: CatalogProduct, audience: str = "home") -> str:
     said = (tr("from about {price} (a first-year offer; {plan}; price seen {date})")
             if cheapest.first_year else
             tr("from about {price} (a year; {plan}; price seen {date})"))
-    return said.format(price=f"${cheapest.usd_per_year:g}", plan=cheapest.plan,
-                       date=cheapest.source_date)
+    # The catalog's words are looked up in the translations (packaging/i18n.py extracts
+    # them); words a catalog update brought show in English.
+    return said.format(price=f"${cheapest.usd_per_year:g}", plan=tr(cheapest.plan),
+                       date=tr(cheapest.source_date) if cheapest.source_date else "")
 
 
 def _home_use_only(product: CatalogProduct) -> bool:
@@ -159,7 +161,7 @@ def _score(product: CatalogProduct, request: Request, reasons_for_needs: dict[st
     realtime = product.features.get("realtime")
     if realtime is not None and realtime.value != "yes" and realtime.note \
             and product.id not in BUILT_IN.values():  # a default's trade-off says it already
-        cautions.append(Reason(tr("Real-time protection: {note}").format(note=realtime.note),
+        cautions.append(Reason(tr("Real-time protection: {note}").format(note=tr(realtime.note)),
                                0, realtime.sources))
     cautions += record_reasons(product, rubric)
     if not reasons:  # every product shown says at least why it is here

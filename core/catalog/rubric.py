@@ -112,8 +112,8 @@ def record_reasons(product: CatalogProduct, rubric: Rubric) -> list[Reason]:
         if key not in by_conduct:
             order.append(key)
         by_conduct.setdefault(key, []).append(
-            Reason(tr("Parent company: {note}").format(note=note.note)
-                   if note.kind == "parent" else note.note,
+            Reason(tr("Parent company: {note}").format(note=tr(note.note))
+                   if note.kind == "parent" else tr(note.note),
                    rubric.points[note.kind], note.sources))
     out = []
     for key in order:

@@ -41,6 +41,13 @@ def _catalog_in_use() -> Any:
     return load_catalog(load_trusted_keys(), date.today())
 
 
+def _need_names(needs: tuple[str, ...] | list[str]) -> str:
+    """"a VPN, a password manager": the needs in words (ids stay in --json)."""
+    from core.catalog.recommend import NEEDS
+
+    return ", ".join(tr(NEEDS[n][1].label) if n in NEEDS else n for n in needs)
+
+
 def _source_list(catalog: Any, ids: tuple[str, ...]) -> list[dict[str, str]]:
     found = []
     for source_id in ids:
@@ -83,15 +90,17 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             "notes": list(result.notes),
         })
         return 0
-    names = ", ".join(p for p in platforms)
+    from core.catalog.recommend import PLATFORM_NAMES
+
+    names = ", ".join(PLATFORM_NAMES.get(p, p) for p in platforms)
     heading = _ALTERNATIVES.get(audience, _ALTERNATIVES["home"])
     print(tr(heading).format(platforms=names, version=catalog.version,
                              date=long_date(catalog.reviewed)))
     if result.needs:
-        needs = ", ".join(result.needs)
+        needs = _need_names(result.needs)
         if result.needs_from_detection:
             print(tr("Needs: {needs} (from what Kaspersky does for you today: {found})").format(
-                needs=needs, found=", ".join(result.needs_from_detection)))
+                needs=needs, found=_need_names(result.needs_from_detection)))
         else:
             print(tr("Needs: {needs}").format(needs=needs))
     for rec in result.recommendations:
