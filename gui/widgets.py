@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from core.language.translate import tr as core_tr
 from core.migration.pages import Page
 from gui.session import Session
 
@@ -98,7 +99,8 @@ class BasePage(QWizardPage):
         if session.simulated:
             banner = QLabel(self.tr("Demonstration: {machine}. Nothing on this computer is "
                                     "read or changed; every action is simulated.")
-                            .format(machine=session.demo_title or self.tr("a saved machine")))
+                            .format(machine=core_tr(session.demo_title) if session.demo_title
+                                    else self.tr("a saved machine")))
             banner.setObjectName("demoBanner")
             banner.setWordWrap(True)
             banner.setFrameShape(QFrame.Shape.Box)

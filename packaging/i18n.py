@@ -55,7 +55,8 @@ def extract() -> Catalog:
 
 def catalog_messages() -> list[tuple[str, str]]:
     """The words of the bundled catalog that reach a reader (privacy and parent-company
-    notes, real-time protection notes, price plans and their dates). They are looked up
+    notes, real-time protection notes, price plans and their dates), and the demo
+    machines' titles. They are looked up
     with tr() when shown; a catalog update's new words show in English until the next
     release translates them."""
     data = json.loads((ROOT / "resources" / "catalog" / "catalog.json").read_text("utf-8"))
@@ -70,6 +71,8 @@ def catalog_messages() -> list[tuple[str, str]]:
             found.append((price["plan"], where))
             if re.search(r"[A-Za-z]", price.get("source_date", "")):
                 found.append((price["source_date"], where))
+    demos = json.loads((ROOT / "resources" / "demo" / "index.json").read_text("utf-8"))
+    found += [(m["title"], "resources/demo/index.json") for m in demos["machines"]]
     return found
 
 

@@ -18,20 +18,21 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from core.jobs import CancelToken
+from core.language.translate import mark, tr
 from core.uninstall.plan import Step
 from core.uninstall.states import StepStatus
 
 OUTPUT_TAIL = 4096
 MSI_CODES = {
-    0: (StepStatus.DONE, "finished"),
-    1605: (StepStatus.DONE, "the product was already removed"),
-    1641: (StepStatus.NEEDS_REBOOT, "finished; Windows Installer started a restart"),
-    3010: (StepStatus.NEEDS_REBOOT, "finished; a restart completes the removal"),
-    1602: (StepStatus.FAILED, "the removal was cancelled in the uninstaller"),
-    1603: (StepStatus.FAILED, "Windows Installer reported a fatal error (1603); try "
-                              "Kaspersky's removal tool"),
-    1618: (StepStatus.FAILED, "another installation is running; try again when it has "
-                              "finished"),
+    0: (StepStatus.DONE, mark("finished")),
+    1605: (StepStatus.DONE, mark("the product was already removed")),
+    1641: (StepStatus.NEEDS_REBOOT, mark("finished; Windows Installer started a restart")),
+    3010: (StepStatus.NEEDS_REBOOT, mark("finished; a restart completes the removal")),
+    1602: (StepStatus.FAILED, mark("the removal was cancelled in the uninstaller")),
+    1603: (StepStatus.FAILED, mark("Windows Installer reported a fatal error (1603); try "
+                              "Kaspersky's removal tool")),
+    1618: (StepStatus.FAILED, mark("another installation is running; try again when it has "
+                              "finished")),
 }
 
 
@@ -208,7 +209,7 @@ class SimulatedExecutor:
     elevate: tuple[str, ...] = ()
 
     def run(self, argv: tuple[str, ...], timeout: float, cancel: CancelToken) -> ExecResult:
-        return ExecResult(0, False, 0, "simulated: nothing was run")
+        return ExecResult(0, False, 0, tr("simulated: nothing was run"))
 
     def check(self, step: Step) -> str | None:
         return None
@@ -217,18 +218,21 @@ class SimulatedExecutor:
 def interpret(step: Step, result: ExecResult) -> tuple[StepStatus, str]:
     """A vendor tool's exit code as a status and a sentence."""
     if result.timed_out:
-        return StepStatus.FAILED, f"did not finish within {step.timeout} s and was stopped"
+        return StepStatus.FAILED, tr("did not finish within {seconds} s and was "
+                                     "stopped").format(seconds=step.timeout)
     code = result.exit_code
     if code is None:
-        return StepStatus.FAILED, result.tail or "could not be started"
+        return StepStatus.FAILED, result.tail or tr("could not be started")
     if step.exit_codes == "msi" and code in MSI_CODES:
-        return MSI_CODES[code]
+        status, said = MSI_CODES[code]
+        return status, tr(said)
     if code == 0:
-        return StepStatus.DONE, "finished"
+        return StepStatus.DONE, tr("finished")
     if code in (3010, 1641):
-        return StepStatus.NEEDS_REBOOT, "finished; a restart completes the removal"
+        return StepStatus.NEEDS_REBOOT, tr("finished; a restart completes the removal")
     if step.exit_codes == "package" and code in (126, 127):
-        return StepStatus.FAILED, "administrator permission was refused or is not available"
-    return StepStatus.FAILED, f"ended with code {code}"
+        return StepStatus.FAILED, tr("administrator permission was refused or is not "
+                                     "available")
+    return StepStatus.FAILED, tr("ended with code {code}").format(code=code)
 
 

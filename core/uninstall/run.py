@@ -13,6 +13,7 @@ from pathlib import Path
 from core import audit_log
 from core.errors import SwitchoverError
 from core.jobs import CancelToken, Progress, ProgressCallback, no_progress
+from core.language.translate import tr
 from core.uninstall.executors import Executor, interpret
 from core.uninstall.plan import Step
 from core.uninstall.state import RunState, StepState, now, save_state
@@ -75,7 +76,7 @@ class Runner:
         """Run one step; False when the run must stop here (failure, reboot, the user)."""
         if step.kind in (StepKind.CHECK, StepKind.OFFER):
             self._set(step, StepStatus.DONE,
-                      "confirmed" if step.kind == StepKind.CHECK else "noted")
+                      tr("confirmed") if step.kind == StepKind.CHECK else tr("noted"))
             return True
         if step.kind == StepKind.REBOOT:
             return self._reboot(step, entry)
@@ -83,9 +84,9 @@ class Runner:
             answer = self.ask(step)
             if answer in ("done", "skip"):
                 self._set(step, StepStatus.DONE if answer == "done" else StepStatus.SKIPPED,
-                          "done by hand" if answer == "done" else "skipped by you")
+                          tr("done by hand") if answer == "done" else tr("skipped by you"))
                 return True
-            self._set(step, StepStatus.NEEDS_USER, step.refused or "needs you")
+            self._set(step, StepStatus.NEEDS_USER, step.refused or tr("needs you"))
             return False
         if step.kind == StepKind.VERIFY:
             ok, detail = self.verify()
@@ -97,7 +98,7 @@ class Runner:
     def _remove(self, step: Step) -> bool:
         problem = self.executor.check(step)
         if problem:
-            self._set(step, StepStatus.FAILED, f"not run: {problem}")
+            self._set(step, StepStatus.FAILED, tr("not run: {problem}").format(problem=problem))
             audit_log.append(self.audit, "refused", step=step.id, reason=problem)
             return False
         self._set(step, StepStatus.RUNNING)
@@ -106,7 +107,7 @@ class Runner:
         result = self.executor.run(argv, step.timeout, self.cancel)
         status, detail = interpret(step, result)
         if self.executor.simulated:
-            status, detail = StepStatus.DONE, "simulated: nothing was run"
+            status, detail = StepStatus.DONE, tr("simulated: nothing was run")
         last_line = next((line for line in reversed(result.tail.splitlines()) if line.strip()),
                          "")
         audit_log.append(self.audit, "command", step=step.id,
@@ -120,12 +121,13 @@ class Runner:
 
     def _reboot(self, step: Step, entry: StepState) -> bool:
         if self.executor.simulated:
-            self._set(step, StepStatus.DONE, "simulated: no restart needed")
+            self._set(step, StepStatus.DONE, tr("simulated: no restart needed"))
             return True
         if entry.status == StepStatus.NEEDS_REBOOT and entry.boot_time is not None \
                 and _boot_time() > entry.boot_time + 1:
-            self._set(step, StepStatus.DONE, "the computer was restarted")
+            self._set(step, StepStatus.DONE, tr("the computer was restarted"))
             return True
         entry.boot_time = entry.boot_time or _boot_time()
-        self._set(step, StepStatus.NEEDS_REBOOT, "restart the computer, then run Switchover again")
+        self._set(step, StepStatus.NEEDS_REBOOT,
+                  tr("restart the computer, then run Switchover again"))
         return False

@@ -17,6 +17,7 @@ from typing import Any
 
 from core.atomic import write_text_atomic
 from core.errors import SwitchoverError
+from core.language.translate import tr
 from core.uninstall.plan import ProtectionAfter, Step, UninstallPlan
 from core.uninstall.states import ProtectionState, StepKind, StepStatus
 
@@ -119,7 +120,7 @@ def revalidate(state: RunState, fresh: UninstallPlan, installed: set[str]) -> Ru
         if state.complete(step) or step.kind not in (StepKind.REMOVE, StepKind.MANUAL):
             continue
         if step.product_id and step.product_id not in installed:
-            entry.status, entry.detail = StepStatus.DONE, "no longer installed"
+            entry.status, entry.detail = StepStatus.DONE, tr("no longer installed")
             continue
         twin = planned.get(step.id)
         if step.kind == StepKind.REMOVE and (twin is None or twin.argv != step.argv
