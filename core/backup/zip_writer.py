@@ -17,7 +17,6 @@ import os
 import stat
 import tempfile
 import time
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from core.backup import zip_format
 from core.backup.archive_out import ArchiveOut
+from core.backup.fast_zlib import crc32, raw_deflater
 from core.backup.manifest import Skipped
 from core.backup.names import display_path, should_store
 from core.backup.sources import FileTask
@@ -92,14 +92,14 @@ class _EntrySink:
         self.compressed = 0
         self.size = 0
         self.limit = limit
-        self._deflater = zlib.compressobj(6, zlib.DEFLATED, -15) if deflate else None
+        self._deflater = raw_deflater() if deflate else None
 
-    def write(self, data: bytes, /) -> int:
+    def write(self, data: bytes | memoryview, /) -> int:
         self.size += len(data)
         if self.size >= self.limit:
             raise SwitchoverError("A file grew past 4 GB while it was being copied; back "
                                   "it up again when it is not in use.")
-        self.crc = zlib.crc32(data, self.crc)
+        self.crc = crc32(data, self.crc)
         packed = self._deflater.compress(data) if self._deflater else data
         if packed:
             self.out.write(packed)
@@ -259,10 +259,10 @@ class ZipWriter:
                         stored: bool) -> bool:
         """One whole entry from bytes in memory; returns whether it was stored. Deflated
         data that came out no smaller is stored instead."""
-        crc = zlib.crc32(data)
+        crc = crc32(data)
         payload = data
         if not stored and data:
-            deflater = zlib.compressobj(6, zlib.DEFLATED, -15)
+            deflater = raw_deflater()
             packed = deflater.compress(data) + deflater.flush()
             if len(packed) < len(data):
                 payload = packed

@@ -41,7 +41,7 @@ _LOGIN_WORDS = ("login", "login name", "username", "user name", "user", "email",
                 "identifiant", "nom d'utilisateur", "utilisateur", "usuario",
                 "nombre de usuario", "utente", "nome utente", "usuário", "site", "сайт",
                 "веб-сайт", "application", "anwendung", "приложение")
-_LABEL_LINE = re.compile(r"^\s*([^\W\d][\w .'\-’]{0,30}?)\s*:\s*(.*?)\s*$", re.MULTILINE)
+_LABEL_LINE = re.compile(r"\s*([^\W\d][\w .'\-’]{0,30}?)\s*:\s*(.*?)\s*$")
 _JSON_PASSWORD = re.compile(r'"(?:password|passwd|pwd|pass)"\s*:\s*"([^"\\]|\\.)', re.I)
 _XML_PASSWORD = re.compile(r"<Key>\s*Password\s*</Key>\s*<Value[^>]*>\s*[^<\s]"
                            r"|<password>\s*[^<\s]", re.I)
@@ -76,7 +76,11 @@ def _labelled_secret(text: str) -> bool:
     """`Password: value` lines (a Kaspersky export in any language, notes people keep),
     with a login or site label beside them, or more than one."""
     passwords = logins = 0
-    for found in _LABEL_LINE.finditer(text):
+    # Line by line, and only lines with a colon: a pattern anchored at every line start
+    # of a 256 KiB text costs milliseconds per file, most of a backup of documents.
+    for line in text.split("\n"):
+        if ":" not in line or not (found := _LABEL_LINE.match(line)):
+            continue
         label, value = found.group(1), found.group(2)
         if _word(label, _PASSWORD_WORDS):
             if value and not _MASKED.fullmatch(value):
