@@ -35,7 +35,48 @@ def _wait(app: object, until: object, seconds: float = 30.0) -> bool:
     return False
 
 
-def walk(demo: str, out: Path, size: tuple[int, int]) -> list[str]:
+def visible_texts(widget: object) -> list[str]:
+    """Every text a person can read on a page: labels, buttons, boxes, browsers (without
+    the links' titles, which are the publishers' own) and the wizard's buttons."""
+    import re
+
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QTextBrowser,
+        QTreeWidget,
+        QTreeWidgetItemIterator,
+        QWidget,
+    )
+
+    assert isinstance(widget, QWidget)
+    texts: list[str] = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if not child.isVisible():
+            continue
+        if isinstance(child, QLabel):
+            texts.append(re.sub(r"<a [^>]*>.*?</a>", "", child.text()))
+        elif isinstance(child, QAbstractButton):
+            texts.append(child.text())
+        elif isinstance(child, QGroupBox):
+            texts.append(child.title())
+        elif isinstance(child, QComboBox):
+            texts.append(child.currentText())
+        elif isinstance(child, QTextBrowser):
+            html = re.sub(r"<a [^>]*>.*?</a>", "", child.toHtml(), flags=re.S)
+            texts.append(re.sub(r"<[^>]+>", " ", html))
+        elif isinstance(child, QTreeWidget):
+            iterator = QTreeWidgetItemIterator(child)
+            while iterator.value():
+                texts.append(iterator.value().text(0))
+                iterator += 1
+    return [t for t in texts if t.strip()]
+
+
+def walk(demo: str, out: Path, size: tuple[int, int],
+         texts: dict[str, list[str]] | None = None) -> list[str]:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from core.machine.demo import demo_machine
@@ -62,6 +103,8 @@ def walk(demo: str, out: Path, size: tuple[int, int]) -> list[str]:
         ready = _wait(app, page.isComplete, 30)
         _wait(app, lambda: False, 0.3)  # let late text settle before the picture
         wizard.grab().save(str(folder / f"{number:02d}-{name}.png"))
+        if texts is not None:
+            texts[name] = visible_texts(wizard)
         seen.append(name)
         for box in [w for w in app.topLevelWidgets() if isinstance(w, QMessageBox)]:
             print(f"  {demo}: a dialog was open: {box.text()}")
@@ -137,6 +180,8 @@ def main() -> int:
     parser.add_argument("--size", default="980x690", help="window size, e.g. 1366x768")
     parser.add_argument("--dark", action="store_true", help="a dark palette (Fusion style)")
     parser.add_argument("--scale", default="", help="QT_SCALE_FACTOR, e.g. 2")
+    parser.add_argument("--texts", help="also write every page's visible texts to this "
+                        "JSON file (the language test reads it)")
     parser.add_argument("demos", nargs="*", help="demo names (default: all)")
     args = parser.parse_args()
     if args.scale:
@@ -145,9 +190,16 @@ def main() -> int:
         _dark()
     width, height = (int(n) for n in args.size.split("x"))
     demos = args.demos or [d.name for d in list_demos()]
+    collected: dict[str, dict[str, list[str]]] = {}
     for demo in demos:
-        seen = walk(demo, Path(args.out), (width, height))
+        collected[demo] = {}
+        seen = walk(demo, Path(args.out), (width, height), collected[demo])
         print(f"{demo}: {' → '.join(seen)}")
+    if args.texts:
+        import json
+
+        Path(args.texts).write_text(json.dumps(collected, ensure_ascii=False, indent=1),
+                                    encoding="utf-8")
     return 0
 
 
