@@ -14,6 +14,7 @@ import stat
 from dataclasses import dataclass
 
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
+from core.language.translate import mark
 from core.long_paths import long_path
 from core.passwords.kpm_export import looks_like_kpm_export
 from core.passwords.sniff import file_secret_reason
@@ -42,12 +43,12 @@ def standard_folders() -> list[UserFolder]:
 
     found: list[UserFolder] = []
     seen: set[str] = set()
-    for label, getter in (("Documents", platformdirs.user_documents_dir),
-                          ("Desktop", platformdirs.user_desktop_dir),
-                          ("Pictures", platformdirs.user_pictures_dir),
-                          ("Videos", platformdirs.user_videos_dir),
-                          ("Music", platformdirs.user_music_dir),
-                          ("Downloads", platformdirs.user_downloads_dir)):
+    for label, getter in ((mark("Documents"), platformdirs.user_documents_dir),
+                          (mark("Desktop"), platformdirs.user_desktop_dir),
+                          (mark("Pictures"), platformdirs.user_pictures_dir),
+                          (mark("Videos"), platformdirs.user_videos_dir),
+                          (mark("Music"), platformdirs.user_music_dir),
+                          (mark("Downloads"), platformdirs.user_downloads_dir)):
         path = getter()
         key = os.path.normcase(os.path.abspath(path))
         if os.path.isdir(path) and key not in seen and key != os.path.normcase(
