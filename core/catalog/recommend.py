@@ -173,22 +173,23 @@ def _score(product: CatalogProduct, request: Request, reasons_for_needs: dict[st
     return reasons, cautions
 
 
-def _either(platforms: tuple[str, ...]) -> str:
-    """`Windows or macOS`: the systems asked about, any one of them."""
+def _listed(platforms: tuple[str, ...], joined: str) -> str:
+    """The systems asked about, joined two at a time by `joined` ("{names} or {last}")."""
     shown = [PLATFORM_NAMES.get(p, p) for p in platforms]
     said = shown[0] if shown else ""
     for name in shown[1:]:
-        said = tr("{names} or {last}").format(names=said, last=name)
+        said = tr(joined).format(names=said, last=name)
     return said
+
+
+def _either(platforms: tuple[str, ...]) -> str:
+    """`Windows or macOS`: the systems asked about, any one of them."""
+    return _listed(platforms, mark("{names} or {last}"))
 
 
 def _both(platforms: tuple[str, ...]) -> str:
     """`Windows and macOS`: the systems asked about, all of them."""
-    shown = [PLATFORM_NAMES.get(p, p) for p in platforms]
-    said = shown[0] if shown else ""
-    for name in shown[1:]:
-        said = tr("{names} and {last}").format(names=said, last=name)
-    return said
+    return _listed(platforms, mark("{names} and {last}"))
 
 
 def _exclusion(product: CatalogProduct, request: Request) -> str | None:
