@@ -149,7 +149,13 @@ def problems() -> list[str]:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "extract":
-        _write_po(extract(), TEMPLATE)
+        catalog = extract()
+        if TEMPLATE.exists():
+            # The same sentences make the same file: keep the date they were first seen.
+            previous = _read(TEMPLATE)
+            if {m.id for m in previous} == {m.id for m in catalog}:
+                catalog.creation_date = previous.creation_date
+        _write_po(catalog, TEMPLATE)
     elif command == "update":
         update()
     elif command == "compile":
