@@ -158,3 +158,36 @@ def test_every_wizard_page_reads_in_the_language_to_the_end(tmp_path, language: 
     assert "done" in pages, done.stdout
     left = {page: _english_left("\n".join(texts)) for page, texts in pages.items()}
     assert {page: lines for page, lines in left.items() if lines} == {}
+
+
+SWITCH = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QWizard
+from gui import app as gui_app
+from gui.session import Session
+
+qt = QApplication(sys.argv[:1])
+wizard = gui_app.show_wizard(Session(demo="windows-total-security", demo_title="demo"))
+def wait(until):
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not until():
+        qt.processEvents(); time.sleep(0.02)
+    return until()
+welcome = wizard.currentPage()
+assert wait(lambda: welcome.language.isEnabled()), "the switch never became available"
+before = wizard.button(QWizard.WizardButton.NextButton).text()
+welcome.language.setCurrentIndex(welcome.language.findData("de"))
+assert wait(lambda: gui_app._windows and gui_app._windows[0] is not wizard)
+new = gui_app._windows[0]
+print(before, "|", new.button(QWizard.WizardButton.NextButton).text(), "|",
+      new.currentPage().title())
+"""
+
+
+def test_the_language_switch_on_welcome_rebuilds_the_window_in_that_language() -> None:
+    env = {**os.environ, "LANG": "en_GB.UTF-8", "LC_ALL": "", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", SWITCH], env=env, capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    before, after, title = (part.strip() for part in done.stdout.strip().split("|"))
+    assert before == "&Next >" and after == "&Weiter >" and title == "Willkommen bei Switchover"
