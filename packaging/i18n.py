@@ -3,8 +3,9 @@
     python packaging/i18n.py extract   # core's sentences → resources/locale/switchover.pot
     python packaging/i18n.py update    # merge the template into each language's .po
     python packaging/i18n.py compile   # .po → .mo, which the app reads
-    python packaging/i18n.py check     # exit 1 if a .mo is stale, a sentence untranslated,
-                                       # or a translation's placeholders differ
+    python packaging/i18n.py qt        # the wizard's .ts from gui/ (lupdate), .qm (lrelease)
+    python packaging/i18n.py check     # exit 1 if a .mo or .qm is stale, a sentence is
+                                       # untranslated or its placeholders differ
 
 Sentences are marked in core with `tr`, `tr_n` (plural) and `mark` (core/language/
 translate.py). The wizard's own labels are Qt's (.ts/.qm in resources/locale/gui,
@@ -17,8 +18,12 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -28,6 +33,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "resources" / "locale"
 TEMPLATE = LOCALE / "switchover.pot"
+GUI = LOCALE / "gui"
 LANGUAGES = ("de", "es")
 KEYWORDS = {"tr": None, "tr_n": (1, 2), "mark": None}
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
@@ -146,6 +152,59 @@ def problems() -> list[str]:
     return found
 
 
+def _qt_tool(name: str) -> str | None:
+    """pyside6-lupdate / pyside6-lrelease, beside this Python or on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def _sources(ts: Path) -> set[str]:
+    root = ElementTree.parse(ts).getroot()
+    return {m.findtext("source") or "" for m in root.iter("message")
+            if (m.find("translation") is None
+                or m.find("translation").get("type") not in ("vanished", "obsolete"))}
+
+
+def qt_update() -> None:
+    """The wizard's catalogs: lupdate from gui/, then lrelease to .qm."""
+    lupdate, lrelease = _qt_tool("pyside6-lupdate"), _qt_tool("pyside6-lrelease")
+    if lupdate is None or lrelease is None:
+        raise SystemExit("pyside6-lupdate and pyside6-lrelease come with PySide6")
+    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    for language in LANGUAGES:
+        ts = GUI / f"switchover_{language}.ts"
+        subprocess.run([lupdate, *sources, "-ts", str(ts), "-no-obsolete"], check=True,
+                       capture_output=True)
+        subprocess.run([lrelease, str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True,
+                       capture_output=True)
+
+
+def qt_problems() -> list[str]:
+    """An unfinished wizard message, a .ts behind gui/, or a .qm behind its .ts."""
+    found: list[str] = []
+    lupdate, lrelease = _qt_tool("pyside6-lupdate"), _qt_tool("pyside6-lrelease")
+    sources = sorted(str(p) for p in (ROOT / "gui").glob("*.py"))
+    for language in LANGUAGES:
+        ts = GUI / f"switchover_{language}.ts"
+        unfinished = ts.read_text("utf-8").count('type="unfinished"')
+        if unfinished:
+            found.append(f"{language}: {unfinished} wizard messages not translated")
+        if lupdate is None or lrelease is None:
+            continue
+        with tempfile.TemporaryDirectory() as work:
+            fresh = Path(work) / ts.name
+            shutil.copy(ts, fresh)
+            subprocess.run([lupdate, *sources, "-ts", str(fresh), "-no-obsolete"],
+                           check=True, capture_output=True)
+            if _sources(fresh) != _sources(ts):
+                found.append(f"{language}: the wizard's .ts is behind gui/: run qt")
+            subprocess.run([lrelease, str(ts), "-qm", str(fresh.with_suffix(".qm"))],
+                           check=True, capture_output=True)
+            if fresh.with_suffix(".qm").read_bytes() != ts.with_suffix(".qm").read_bytes():
+                found.append(f"{language}: the wizard's .qm is not compiled from its .ts")
+    return found
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "extract":
@@ -160,8 +219,10 @@ def main(argv: list[str]) -> int:
         update()
     elif command == "compile":
         compile_all()
+    elif command == "qt":
+        qt_update()
     elif command == "check":
-        found = problems()
+        found = problems() + qt_problems()
         for line in found[:50]:
             print(line)
         if len(found) > 50:

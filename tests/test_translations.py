@@ -191,3 +191,13 @@ def test_the_language_switch_on_welcome_rebuilds_the_window_in_that_language() -
     assert done.returncode == 0, done.stderr[-2000:]
     before, after, title = (part.strip() for part in done.stdout.strip().split("|"))
     assert before == "&Next >" and after == "&Weiter >" and title == "Willkommen bei Switchover"
+
+
+def test_without_the_machines_country_the_readers_region_decides_the_paper(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.migration.report import paper_size
+
+    monkeypatch.setenv("LC_ALL", "es_MX.UTF-8")
+    assert paper_size(None) == "Letter" and paper_size("ES") == "A4"
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    assert paper_size(None) == "A4" and paper_size("US") == "Letter"

@@ -66,8 +66,12 @@ LETTER_COUNTRIES = frozenset(("BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "P
 
 
 def paper_size(country: str | None) -> str:
-    """ "Letter" or "A4", from the machine's country (A4 when it is not known)."""
-    return "Letter" if (country or "").upper() in LETTER_COUNTRIES else "A4"
+    """ "Letter" or "A4": from the machine's country, else the region of the reader's
+    locale (en_US, es_MX), else A4."""
+    from core.language.translate import current
+
+    where = (country or current().region or "").upper()
+    return "Letter" if where in LETTER_COUNTRIES else "A4"
 
 
 @dataclass
