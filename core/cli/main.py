@@ -12,9 +12,11 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from core import __version__
 from core.errors import BadInput, SwitchoverError
+from core.language.translate import mark, tr
 from core.terminal_text import SafeStream
 
 EXIT_KASPERSKY_FOUND = 10
@@ -23,44 +25,64 @@ EXIT_KASPERSKY_FOUND = 10
 WizardRunner = Callable[[str | None, str | None], int]
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any,
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, tr("usage: ") if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse in the reader's language: its headings and -h are ours to translate (the
+    standard library's own catalogs are not installed anywhere Switchover runs)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = tr("positional arguments")
+        self._optionals.title = tr("options")
+        self.add_argument("-h", "--help", action="help",
+                          help=tr("show this help message and exit"))
+
     def error(self, message: str) -> None:  # type: ignore[override]
         """Bad usage exits 2 with one sentence, as the CLI contract asks."""
-        self.exit(2, f"switchover: {message} (see `switchover --help`).\n")
+        self.exit(2, "switchover: " + tr("{problem} (see `switchover --help`).").format(
+            problem=message) + "\n")
 
 
 def _add_source(parser: argparse.ArgumentParser, snapshot_help: str, demo_help: str) -> None:
     """--snapshot FILE | --demo NAME: which machine to work on instead of this one."""
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--snapshot", metavar="FILE", help=snapshot_help)
-    source.add_argument("--demo", metavar="NAME", help=demo_help)
+    source.add_argument("--snapshot", metavar="FILE", help=tr(snapshot_help))
+    source.add_argument("--demo", metavar="NAME", help=tr(demo_help))
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="switchover", description="Move off Kaspersky safely.")
+    parser = _Parser(prog="switchover", description=tr("Move off Kaspersky safely."))
     parser.add_argument("--version", action="version", version=f"switchover {__version__}")
     parser.add_argument("--lang", metavar="LANG",
-                        help="en, de or es (default: from LANG/LC_ALL or the system)")
+                        help=tr("en, de or es (default: from LANG/LC_ALL or the system)"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    gui = sub.add_parser("gui", help="open the wizard")
+    gui = sub.add_parser("gui", help=tr("open the wizard"))
     gui.add_argument("--demo", nargs="?", const="", metavar="NAME",
-                     help="use a bundled example machine (the first when no NAME is given)")
-    gui.add_argument("--snapshot", metavar="FILE", help="use a saved snapshot")
+                     help=tr("use a bundled example machine (the first when no NAME is given)"))
+    gui.add_argument("--snapshot", metavar="FILE", help=tr("use a saved snapshot"))
 
-    snap = sub.add_parser("snapshot", help="probe this machine and write its snapshot")
-    snap.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    snap = sub.add_parser("snapshot", help=tr("probe this machine and write its snapshot"))
+    snap.add_argument("--out", metavar="FILE", help=tr("write here instead of standard output"))
     snap.add_argument("--root", metavar="DIR", help=argparse.SUPPRESS)
 
-    det = sub.add_parser("detect", help="which Kaspersky and other security products are here")
-    _add_source(det, "a saved snapshot instead of this machine",
-                "a bundled example machine")
-    det.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    det = sub.add_parser("detect", help=tr("which Kaspersky and other security products are here"))
+    _add_source(det, mark("a saved snapshot instead of this machine"),
+                mark("a bundled example machine"))
+    det.add_argument("--json", action="store_true", help=tr("one JSON document on standard output"))
     det.add_argument("--exit-code", action="store_true",
-                     help=f"exit {EXIT_KASPERSKY_FOUND} when a Kaspersky product is found")
-    det.add_argument("-v", "--verbose", action="store_true", help="show the evidence")
+                     help=tr("exit {code} when a Kaspersky product is found").format(
+                         code=EXIT_KASPERSKY_FOUND))
+    det.add_argument("-v", "--verbose", action="store_true", help=tr("show the evidence"))
 
-    sub.add_parser("demos", help="list the bundled example machines")
+    sub.add_parser("demos", help=tr("list the bundled example machines"))
     _add_backup_commands(sub)
     _add_catalog_commands(sub)
     _add_explain_command(sub)
@@ -70,133 +92,141 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_uninstall_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    uni = sub.add_parser("uninstall", help="plan, and with --yes run, the removal of Kaspersky")
-    _add_source(uni, "plan for a saved snapshot (a run is simulated)",
-                "a bundled example machine (simulated)")
-    uni.add_argument("--dry-run", action="store_true", help="show the plan; change nothing")
-    uni.add_argument("--yes", action="store_true", help="carry out the plan")
-    uni.add_argument("--json", action="store_true", help="one JSON document on standard output")
-    uni.add_argument("--backup-done", action="store_true", help="the backup has been made")
-    uni.add_argument("--skip-backup", action="store_true", help="go on without a backup")
+    uni = sub.add_parser("uninstall", help=tr("plan, and with --yes run, the removal of Kaspersky"))
+    _add_source(uni, mark("plan for a saved snapshot (a run is simulated)"),
+                mark("a bundled example machine (simulated)"))
+    uni.add_argument("--dry-run", action="store_true", help=tr("show the plan; change nothing"))
+    uni.add_argument("--yes", action="store_true", help=tr("carry out the plan"))
+    uni.add_argument("--json", action="store_true", help=tr("one JSON document on standard output"))
+    uni.add_argument("--backup-done", action="store_true", help=tr("the backup has been made"))
+    uni.add_argument("--skip-backup", action="store_true", help=tr("go on without a backup"))
     uni.add_argument("--confirm", action="append", default=[], metavar="ID",
-                     help="confirm a step done in Kaspersky first (vault, password-manager, "
-                          "backup-tasks)")
+                     help=tr("confirm a step done in Kaspersky first (vault, password-manager, "
+                          "backup-tasks)"))
     uni.add_argument("--accept-unprotected", action="store_true",
-                     help="go on although nothing would protect the computer afterwards")
+                     help=tr("go on although nothing would protect the computer afterwards"))
     uni.add_argument("--remove-ultraav", action="store_true",
-                     help="include the steps to remove UltraAV and UltraVPN")
+                     help=tr("include the steps to remove UltraAV and UltraVPN"))
     uni.add_argument("--quiet", action="store_true",
-                     help="use the uninstallers' silent modes (unattended fleets)")
+                     help=tr("use the uninstallers' silent modes (unattended fleets)"))
     uni.add_argument("--restart", action="store_true",
-                     help="forget a saved, unfinished uninstall and plan afresh")
+                     help=tr("forget a saved, unfinished uninstall and plan afresh"))
 
 
 def _add_fleet_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    mig = sub.add_parser("migrate", help="detect, back up, uninstall and verify by a policy file")
-    _add_source(mig, "a saved snapshot (everything is simulated)",
-                "a bundled example machine (simulated)")
-    mig.add_argument("--unattended", action="store_true", help="no questions: the policy answers")
-    mig.add_argument("--policy", metavar="FILE", required=True, help="TOML or JSON policy")
-    mig.add_argument("--dry-run", action="store_true", help="plan everything, change nothing")
-    mig.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    mig = sub.add_parser("migrate",
+                         help=tr("detect, back up, uninstall and verify by a policy file"))
+    _add_source(mig, mark("a saved snapshot (everything is simulated)"),
+                mark("a bundled example machine (simulated)"))
+    mig.add_argument("--unattended", action="store_true",
+                     help=tr("no questions: the policy answers"))
+    mig.add_argument("--policy", metavar="FILE", required=True, help=tr("TOML or JSON policy"))
+    mig.add_argument("--dry-run", action="store_true", help=tr("plan everything, change nothing"))
+    mig.add_argument("--json", action="store_true", help=tr("one JSON document on standard output"))
     mig.add_argument("--report", metavar="FILE",
-                     help="also write the report here (a dry run or a simulated run writes "
-                          "no report unless asked)")
-    fleet = sub.add_parser("fleet-report", help="one summary of many machines' reports")
-    fleet.add_argument("dirs", metavar="DIR", nargs="+", help="folders of reports and snapshots")
+                     help=tr("also write the report here (a dry run or a simulated run writes "
+                          "no report unless asked)"))
+    fleet = sub.add_parser("fleet-report", help=tr("one summary of many machines' reports"))
+    fleet.add_argument("dirs", metavar="DIR", nargs="+",
+                       help=tr("folders of reports and snapshots"))
     fleet.add_argument("--out-dir", metavar="DIR", default=".",
-                       help="where fleet.csv and fleet.html go (default: here)")
-    fleet.add_argument("--json", action="store_true", help="one JSON document on standard output")
+                       help=tr("where fleet.csv and fleet.html go (default: here)"))
+    fleet.add_argument("--json", action="store_true",
+                       help=tr("one JSON document on standard output"))
 
 
 def _add_explain_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    exp = sub.add_parser("explain", help="what the ban means for you, with sources")
-    _add_source(exp, "a saved snapshot instead of this machine",
-                "a bundled example machine")
+    exp = sub.add_parser("explain", help=tr("what the ban means for you, with sources"))
+    _add_source(exp, mark("a saved snapshot instead of this machine"),
+                mark("a bundled example machine"))
     exp.add_argument("--region", metavar="CC",
-                     help="a country code (US, DE, …) instead of the computer's")
+                     help=tr("a country code (US, DE, …) instead of the computer's"))
     exp.add_argument("--audience", choices=["home", "business"],
-                     help="home or business (default: from the products found)")
-    exp.add_argument("--date", metavar="YYYY-MM-DD", help="explain as of this date (default: "
-                                                          "today)")
-    exp.add_argument("--json", action="store_true", help="one JSON document on standard output")
+                     help=tr("home or business (default: from the products found)"))
+    exp.add_argument("--date", metavar="YYYY-MM-DD", help=tr("explain as of this date (default: "
+                                                          "today)"))
+    exp.add_argument("--json", action="store_true", help=tr("one JSON document on standard output"))
 
 
 def _add_catalog_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    rec = sub.add_parser("recommend", help="ranked alternatives, with the reasons")
-    _add_source(rec, "a saved snapshot instead of this machine",
-                "a bundled example machine")
+    rec = sub.add_parser("recommend", help=tr("ranked alternatives, with the reasons"))
+    _add_source(rec, mark("a saved snapshot instead of this machine"),
+                mark("a bundled example machine"))
     rec.add_argument("--platform", action="append", default=[],
                      choices=["windows", "macos", "linux", "android", "ios"],
-                     help="a platform it must run on (repeatable; default: this machine's)")
+                     help=tr("a platform it must run on (repeatable; default: this machine's)"))
     rec.add_argument("--need", action="append", default=[],
                      choices=["vpn", "password-manager", "parental-controls", "identity",
-                              "firewall", "backup"], help="a feature you need (repeatable)")
-    rec.add_argument("--free-only", action="store_true", help="only products with a free version")
+                              "firewall", "backup"], help=tr("a feature you need (repeatable)"))
+    rec.add_argument("--free-only", action="store_true",
+                     help=tr("only products with a free version"))
     rec.add_argument("--exclude-country", action="append", default=[], metavar="CC",
-                     help="leave out vendors headquartered in this country (ISO code)")
+                     help=tr("leave out vendors headquartered in this country (ISO code)"))
     rec.add_argument("--audience", choices=["home", "business"],
-                     help="home or business products (default: from what the scan found)")
-    rec.add_argument("-v", "--verbose", action="store_true", help="show every source")
-    rec.add_argument("--json", action="store_true", help="one JSON document on standard output")
+                     help=tr("home or business products (default: from what the scan found)"))
+    rec.add_argument("-v", "--verbose", action="store_true", help=tr("show every source"))
+    rec.add_argument("--json", action="store_true", help=tr("one JSON document on standard output"))
 
-    cat = sub.add_parser("catalog", help="the catalog of alternatives: show, update, verify")
+    cat = sub.add_parser("catalog", help=tr("the catalog of alternatives: show, update, verify"))
     cat_sub = cat.add_subparsers(dest="catalog_command", parser_class=_Parser, required=True)
-    show = cat_sub.add_parser("show", help="which catalog is in use and where it came from")
+    show = cat_sub.add_parser("show", help=tr("which catalog is in use and where it came from"))
     show.add_argument("--json", action="store_true")
-    upd = cat_sub.add_parser("update", help="download a newer signed catalog")
-    upd.add_argument("--url", help="another address for catalog.json (a mirror)")
+    upd = cat_sub.add_parser("update", help=tr("download a newer signed catalog"))
+    upd.add_argument("--url", help=tr("another address for catalog.json (a mirror)"))
     upd.add_argument("--json", action="store_true")
-    ver = cat_sub.add_parser("verify", help="check a catalog file and its signature")
+    ver = cat_sub.add_parser("verify", help=tr("check a catalog file and its signature"))
     ver.add_argument("file", metavar="FILE")
-    ver.add_argument("--signature", metavar="SIG", help="default: FILE.sig")
+    ver.add_argument("--signature", metavar="SIG", help=tr("default: FILE.sig"))
     ver.add_argument("--json", action="store_true")
 
 
 def _add_backup_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    back = sub.add_parser("backup", help="keep what uninstalling would lose, in one ZIP archive")
-    _add_source(back, "plan from a saved snapshot (Kaspersky items are simulated)",
-                "plan from a bundled example machine")
-    back.add_argument("--to", metavar="DIR", help="the folder the archive goes into (it must "
+    back = sub.add_parser("backup",
+                          help=tr("keep what uninstalling would lose, in one ZIP archive"))
+    _add_source(back, mark("plan from a saved snapshot (Kaspersky items are simulated)"),
+                mark("plan from a bundled example machine"))
+    back.add_argument("--to", metavar="DIR", help=tr("the folder the archive goes into (it must "
                                                   "exist: a drive that is not connected is "
-                                                  "never replaced by the internal disk)")
+                                                  "never replaced by the internal disk)"))
     back.add_argument("--create-folder", action="store_true",
-                      help="make the --to folder (and the folders above it) when it is missing")
+                      help=tr("make the --to folder (and the folders above it) when it is missing"))
     back.add_argument("--include", metavar="PATH", action="append", default=[],
-                      help="a folder or file to back up as well (repeatable)")
+                      help=tr("a folder or file to back up as well (repeatable)"))
     back.add_argument("--password-export", metavar="FILE",
-                      help="Kaspersky Password Manager's text export, stored only encrypted")
+                      help=tr("Kaspersky Password Manager's text export, stored only encrypted"))
     back.add_argument("--passphrase-file", metavar="FILE",
-                      help="read the passphrase for the encrypted part from this file "
-                           "(or set SWITCHOVER_PASSPHRASE; never on the command line)")
+                      help=tr("read the passphrase for the encrypted part from this file "
+                           "(or set SWITCHOVER_PASSPHRASE; never on the command line)"))
     back.add_argument("--plan", action="store_true",
-                      help="show what would be kept and who must act, then stop")
-    back.add_argument("--json", action="store_true", help="one JSON document on standard output")
+                      help=tr("show what would be kept and who must act, then stop"))
+    back.add_argument("--json", action="store_true",
+                      help=tr("one JSON document on standard output"))
 
-    ver = sub.add_parser("verify", help="check every file of a backup against its manifest")
+    ver = sub.add_parser("verify", help=tr("check every file of a backup against its manifest"))
     ver.add_argument("archive", metavar="ARCHIVE")
-    ver.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    ver.add_argument("--json", action="store_true", help=tr("one JSON document on standard output"))
 
-    res = sub.add_parser("restore", help="restore a backup into a folder")
+    res = sub.add_parser("restore", help=tr("restore a backup into a folder"))
     res.add_argument("archive", metavar="ARCHIVE")
     res.add_argument("--to", metavar="DIR",
-                     help="the folder to restore into (default: a new folder beside the "
-                          "archive)")
+                     help=tr("the folder to restore into (default: a new folder beside the "
+                          "archive)"))
     res.add_argument("--overwrite", action="store_true",
-                     help="replace files that already exist there")
-    res.add_argument("--json", action="store_true", help="one JSON document on standard output")
+                     help=tr("replace files that already exist there"))
+    res.add_argument("--json", action="store_true", help=tr("one JSON document on standard output"))
 
-    pw = sub.add_parser("passwords", help="convert a Kaspersky Password Manager export")
+    pw = sub.add_parser("passwords", help=tr("convert a Kaspersky Password Manager export"))
     pw_sub = pw.add_subparsers(dest="passwords_command", parser_class=_Parser, required=True)
-    conv = pw_sub.add_parser("convert", help="write the CSV another password manager imports")
-    conv.add_argument("export", metavar="EXPORT", help="the .txt file Kaspersky exported")
+    conv = pw_sub.add_parser("convert", help=tr("write the CSV another password manager imports"))
+    conv.add_argument("export", metavar="EXPORT", help=tr("the .txt file Kaspersky exported"))
     conv.add_argument("--format", required=True,
                       choices=["bitwarden", "1password", "chrome", "firefox", "apple",
                                "protonpass", "keepassxc"])
-    conv.add_argument("--out", metavar="FILE", required=True, help="the CSV file to write")
-    find = pw_sub.add_parser("find", help="look for exports in Documents, Desktop, Downloads")
-    find.add_argument("folders", metavar="FOLDER", nargs="*", help="where to look instead")
-    find.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    conv.add_argument("--out", metavar="FILE", required=True, help=tr("the CSV file to write"))
+    find = pw_sub.add_parser("find", help=tr("look for exports in Documents, Desktop, Downloads"))
+    find.add_argument("folders", metavar="FOLDER", nargs="*", help=tr("where to look instead"))
+    find.add_argument("--json", action="store_true",
+                      help=tr("one JSON document on standard output"))
 
 
 
