@@ -59,7 +59,8 @@ def _add_source(parser: argparse.ArgumentParser, snapshot_help: str, demo_help: 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="switchover", description=tr("Move off Kaspersky safely."))
-    parser.add_argument("--version", action="version", version=f"switchover {__version__}")
+    parser.add_argument("--version", action="version", version=f"switchover {__version__}",
+                        help=tr("show the version and exit"))
     parser.add_argument("--lang", metavar="LANG",
                         help=tr("en, de or es (default: from LANG/LC_ALL or the system)"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
