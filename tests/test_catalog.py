@@ -178,3 +178,17 @@ def test_recommend_text_shows_install_commands_where_the_catalog_has_them(tmp_pa
     assert done.returncode == 0, done.stderr
     assert "winget install --id Malwarebytes.Malwarebytes -e" in done.stdout
     assert "no vendor pays" in done.stdout
+
+
+def test_a_free_tier_counts_only_on_the_platforms_it_exists_on() -> None:
+    """Bitdefender's free edition is for Windows; on a Mac it is not "free" (the catalog's
+    own note says so) and earns no free-tier point."""
+    def free(platform: str) -> set[str]:
+        result = recommend(CATALOG, Request((platform,), free_only=True), TODAY)
+        return {r.id for r in result.recommendations}
+
+    assert {"bitdefender", "avg"} <= free("windows")
+    assert not {"bitdefender", "avg"} & free("macos")
+    mac = recommend(CATALOG, Request(("macos",)), TODAY)
+    bitdefender = next(r for r in mac.recommendations if r.id == "bitdefender")
+    assert all("free version" not in reason.text for reason in bitdefender.reasons)

@@ -112,10 +112,10 @@ def needs_from(detection: DetectionResult | None) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def _price(product: CatalogProduct, audience: str = "home") -> str:
+def _price(product: CatalogProduct, request: Request) -> str:
     """The price as its source gave it: with its date, and a first-year offer said so."""
-    free_here = product.free_tier.value == "yes" and not (
-        audience == "business" and _home_use_only(product))
+    free_here = product.free_on(request.platforms) and not (
+        request.audience == "business" and _home_use_only(product))
     if free_here:
         return tr("free version available")
     priced = [p for p in product.prices if p.usd_per_year is not None]
@@ -150,7 +150,7 @@ def _score(product: CatalogProduct, request: Request, reasons_for_needs: dict[st
         reason, plus = need_reason(product, feature, words, reasons_for_needs.get(need, ""),
                                    rubric)
         (reasons if plus else cautions).append(reason)
-    if product.free_tier.value == "yes":
+    if product.free_on(request.platforms):
         if request.audience == "business" and _home_use_only(product):
             cautions.append(Reason(tr("Its free edition is for home use only"),
                                    0, product.free_for_business.sources
@@ -204,7 +204,7 @@ def _exclusion(product: CatalogProduct, request: Request) -> str | None:
             fact = product.platforms.get(platform)
             return (tr("{platform}: not available") if fact and fact.value == "no"
                     else tr("{platform}: not confirmed")).format(platform=name)
-    if request.free_only and product.free_tier.value != "yes":
+    if request.free_only and not product.free_on(request.platforms):
         return tr("no confirmed free version")
     if product.country_code and product.country_code in request.exclude_countries:
         return tr("headquartered in {country}, which you excluded").format(
@@ -269,7 +269,7 @@ def recommend(catalog: Catalog, request: Request, today: date,
     results = tuple(
         Recommendation(product.id, product.name, rank, total, product.id in built_in_ids,
                        tuple(reasons), tuple(cautions), product.download_url, product.winget,
-                       product.homebrew, _price(product, request.audience),
+                       product.homebrew, _price(product, request),
                        product.homebrew_kind)
         for rank, (total, product, reasons, cautions) in enumerate(scored, start=1))
     notes = [tr("Ranked by what independent labs, the vendors' own pages and regulators say; "

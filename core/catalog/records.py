@@ -107,6 +107,13 @@ class CatalogProduct:
     audiences: tuple[str, ...] = ("home",)
     on_demand_only_on: tuple[str, ...] = ()
     free_for_business: Fact | None = None
+    free_platforms: tuple[str, ...] = ()  # where the free tier exists, when not everywhere
+
+    def free_on(self, platforms: tuple[str, ...]) -> bool:
+        """A free version on one of `platforms` (Bitdefender's is for Windows only: on a
+        Mac it earns no free-tier point and is not "free")."""
+        return self.free_tier.value == "yes" and (
+            not self.free_platforms or any(p in self.free_platforms for p in platforms))
 
     def supports(self, platform: str) -> bool:
         fact = self.platforms.get(platform)
@@ -267,7 +274,7 @@ def _product(raw: dict[str, Any]) -> CatalogProduct:
         sources=tuple(raw["sources"]), audiences=tuple(raw.get("audiences", ("home",))),
         on_demand_only_on=tuple(raw.get("on_demand_only_on", ())),
         free_for_business=_fact(raw["free_for_business"]) if "free_for_business" in raw
-        else None)
+        else None, free_platforms=tuple(raw.get("free_platforms", ())))
 
 
 def catalog_from_doc(doc: dict[str, Any]) -> Catalog:

@@ -1,5 +1,5 @@
 {
  "format": "switchover-catalog-signature",
  "key": "release-2026-12-v3",
- "ed25519": "0Z1g7X4h8f3b12HUEHWybJSyxiiWmjnkg3VXgGulcJ0PS5pQfY/kljzMaZrbumvbi4ca9X3sUDkL3NQ7ufGEAA=="
+ "ed25519": "KuJxtb4VKmmDyaaiGYBvKoMdNOKUZW3tpReUqmmos92HIxsr3SBwNsCgLmrd7KQj0UTi0cFVv1r2PtFe8lvmDQ=="
 }
