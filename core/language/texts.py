@@ -122,13 +122,11 @@ def translation_problems(english: dict[str, Any], translated: dict[str, Any],
             problems.append(f"{path} is not translated")
         elif set(_PLACEHOLDER.findall(text)) != set(_PLACEHOLDER.findall(theirs[path])):
             problems.append(f"{path} has other placeholders than the English")
-    english_sources = {k: v for k, v in _sources(english).items()}
-    for key, sources in _sources(translated).items():
-        if english_sources.get(key) != sources:
-            problems.append(f"{key} cites other sources than the English")
-    for key in english_sources:
-        if key not in _sources(translated) and key.startswith(".sections"):
-            problems.append(f"{key} is missing")
+    english_sources, their_sources = _sources(english), _sources(translated)
+    problems += [f"{key} cites other sources than the English"
+                 for key, sources in their_sources.items()
+                 if english_sources.get(key) != sources]
+    problems += [f"{key} is missing" for key in english_sources if key not in their_sources]
     return problems
 
 
