@@ -81,6 +81,31 @@ def test_single_bit_damage_anywhere_in_the_records_is_exit_3_or_harmless(
                 assert "checksum" not in rout
 
 
+@pytest.mark.parametrize("method", [12, 14])  # bzip2 (errors are OSError), LZMA
+def test_an_entry_whose_method_was_damaged_into_another_is_damage_named(
+        backup: Path, tmp_path: Path, method: int) -> None:
+    """One flipped bit can turn deflate (8) into bzip2 (12) or LZMA (14): the member then
+    fails to decompress in ways zlib never does, and that is still damage, exit 3."""
+    with zipfile.ZipFile(backup) as handle:
+        info = next(i for i in handle.infolist() if i.filename.endswith("letter.txt")
+                    and i.compress_type == zipfile.ZIP_DEFLATED)
+    data = bytearray(backup.read_bytes())
+    data[info.header_offset + 8] = method
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        name_len = int.from_bytes(data[central + 28:central + 30], "little")
+        if data[central + 46:central + 46 + name_len].decode().endswith("letter.txt"):
+            data[central + 10] = method
+        central = data.find(b"PK\x01\x02", central + 4)
+    damaged = tmp_path / f"method-{method}.zip"
+    damaged.write_bytes(bytes(data))
+    code, out = _cli("verify", str(damaged))
+    assert code == 3 and "letter.txt" in out and "internal error" not in out
+    code, out = _cli("restore", str(damaged), "--to", str(tmp_path / "t"))
+    assert code == 3 and "letter.txt" in out and "internal error" not in out
+    assert not (tmp_path / "t" / "Documents" / "letter.txt").exists()
+
+
 def test_an_entry_that_claims_to_be_encrypted_is_damage_named(backup: Path,
                                                              tmp_path: Path) -> None:
     with zipfile.ZipFile(backup) as handle:

@@ -14,7 +14,6 @@ import os
 import stat
 import sys
 import zipfile
-import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,8 +23,13 @@ from core.backup.names import (
     unsafe_member_reason,
     windows_name_problem,
 )
-from core.backup.streaming import Hasher
-from core.backup.verify import ArchiveDamaged, open_archive, scan_archive_manifest
+from core.backup.streaming import Hasher, SourceReadError
+from core.backup.verify import (
+    ARCHIVE_READ_ERRORS,
+    ArchiveDamaged,
+    open_archive,
+    scan_archive_manifest,
+)
 from core.errors import BadInput, SwitchoverError
 from core.jobs import CancelToken, ProgressCallback, ProgressMeter, no_progress
 from core.language.translate import tr, tr_n
@@ -309,8 +313,7 @@ def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
     except _Mismatch:
         _remove(temp)
         return tr("its checksum does not match the manifest: not restored")
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
-            ValueError) as exc:
+    except _DAMAGE as exc:  # the archive's fault
         _remove(temp)
         return tr("cannot be read from the archive ({error})").format(error=exc)
     except OSError as exc:
@@ -358,6 +361,10 @@ def _restore_time(dest: Path, info: zipfile.ZipInfo, record: ManifestFile | None
         else:
             stamp = time.mktime((*info.date_time, 0, 0, -1))
         os.utime(long_path(str(dest)), (stamp, stamp))
+
+
+# Reading a member: its read errors come wrapped by the hasher; a write error is the disk's.
+_DAMAGE: tuple[type[Exception], ...] = (*ARCHIVE_READ_ERRORS, SourceReadError)
 
 
 class _Mismatch(Exception):

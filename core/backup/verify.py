@@ -7,12 +7,13 @@ manifest, and entries missing from the archive or not in the manifest are listed
 
 from __future__ import annotations
 
+import lzma
 import os
 import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from core.backup.manifest import (
@@ -31,8 +32,12 @@ from core.language.translate import tr, tr_n
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 # What reading one damaged entry can raise: a flipped bit can make an entry look encrypted
 # (RuntimeError), name an unknown method or version (NotImplementedError) and more.
-_READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
-                NotImplementedError, RuntimeError)
+# What reading a damaged member can raise: a flipped bit can turn its method into bzip2
+# (whose errors are OSError) or LZMA (LZMAError), and its data into anything.
+ARCHIVE_READ_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, ValueError, NotImplementedError,
+    RuntimeError)
+_READ_ERRORS: tuple[type[Exception], ...] = (*ARCHIVE_READ_ERRORS, OSError)
 
 
 @dataclass(frozen=True)
@@ -109,12 +114,6 @@ def scan_archive_manifest(archive: zipfile.ZipFile,
     except _READ_ERRORS as exc:
         raise ManifestError(tr("the manifest cannot be read ({error})").format(
             error=exc)) from None
-
-
-def read_manifest(archive: zipfile.ZipFile) -> Manifest:
-    files: list[ManifestFile] = []
-    manifest = scan_archive_manifest(archive, files.append)
-    return replace(manifest, files=tuple(files))
 
 
 def verify_archive(path: str | os.PathLike[str], progress: ProgressCallback = no_progress,
