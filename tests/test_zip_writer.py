@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import zipfile
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -105,18 +107,24 @@ def _sample_manifest() -> Manifest:
                     encrypted=("export.txt",), notes=("a note",))
 
 
+def _indented(manifest: Manifest) -> bytes:
+    """The layout versions before the streamed writer wrote: one indented document."""
+    data = {"format": "switchover-backup-manifest", "version": 1, **asdict(manifest)}
+    return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def test_a_manifest_reads_the_same_in_any_layout_and_any_chunking() -> None:
     """Older versions wrote the manifest indented; records may straddle any read."""
     manifest = _sample_manifest()
     streamed = bytearray()
     manifest.write_json(streamed.extend)
-    for text in (manifest.to_json().encode("utf-8"), bytes(streamed)):
+    for text in (_indented(manifest), bytes(streamed)):
         for chunk in (1, 7, 4096):
             assert read_manifest_stream(io.BytesIO(text), len(text), chunk) == manifest
 
 
 def test_a_broken_manifest_is_an_error_never_a_crash() -> None:
-    text = _sample_manifest().to_json().encode("utf-8")
+    text = _indented(_sample_manifest())
     broken = [text[: len(text) // 2], text + b"{}", text.replace(b"switchover-backup-manifest",
                                                                   b"something-else"),
               text.replace(b'"files"', b'"filez"'), b"", b"[]", "é".encode("latin-1"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 MANIFEST_NAME = "switchover-manifest.json"
@@ -63,14 +63,9 @@ class Manifest:
     encrypted: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
-    def to_json(self) -> str:
-        data: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-        data.update(asdict(self))
-        return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
-
     def write_json(self, write: Callable[[bytes], object],
                    file_records: Iterable[bytes] | None = None) -> None:
-        """The same document as `to_json`, written piece by piece: 100,000 files' records
+        """The manifest as JSON, written piece by piece: 100,000 files' records
         never stand in memory as one string. `file_records` (each one JSON object, as
         `file_record` makes) stand in for `files`: the backup spools them to disk."""
         head = {"format": FORMAT, "version": VERSION, "created_at": self.created_at,

@@ -30,8 +30,9 @@ from core.backup.streaming import Source
 
 CHUNK = 1 << 20
 _WHITESPACE = " \t\n\r"
+# The small arrays, kept whole; `files` is handed over record by record instead.
 _ARRAYS: dict[str, Callable[[Any, int], Any]] = {
-    "files": file_from_json, "skipped": skipped_from_json, "items": item_from_json}
+    "skipped": skipped_from_json, "items": item_from_json}
 
 
 class _Reader:
@@ -135,7 +136,7 @@ def scan_manifest(stream: Source, limit: int, each_file: Callable[[ManifestFile]
         if not isinstance(key, str):
             raise ManifestError("the manifest is not valid JSON (a key is not a string)")
         reader.expect(":")
-        if key in _ARRAYS and reader.peek() == "[":
+        if (key == "files" or key in _ARRAYS) and reader.peek() == "[":
             if key == "files":
                 check_header(head)  # before 100,000 records are read: is it ours at all?
                 for index, raw in enumerate(reader.array()):

@@ -83,6 +83,21 @@ def _read_whole(fd: int, size: int) -> tuple[bytes, OSError | None]:
     return (parts[0] if len(parts) == 1 else b"".join(parts)), None
 
 
+def _read_head(fd: int, size: int) -> bytes:
+    """The first bytes of the open file, leaving its position at the start. Windows has
+    no pread: without this a large password export there would never be looked at."""
+    try:
+        if hasattr(os, "pread"):
+            return os.pread(fd, size, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            return os.read(fd, size)
+        finally:
+            os.lseek(fd, 0, os.SEEK_SET)
+    except OSError:
+        return b""
+
+
 class _EntrySink:
     """Where a streamed entry's bytes go: CRC, optional deflate, the archive."""
 
@@ -192,15 +207,10 @@ class ZipWriter:
         self._record(task, before, len(data), hashlib.sha256(data).hexdigest(), stored, error)
 
     def _large_file(self, task: FileTask, fd: int, before: os.stat_result) -> None:
-        head = b""
-        if may_hold_secret(task.source, before.st_size):
-            with contextlib.suppress(OSError):
-                head = os.pread(fd, HEAD_BYTES, 0) if hasattr(os, "pread") else b""
-            if self._is_secret(task, before.st_size, head):
-                return
-        if not head:
-            with contextlib.suppress(OSError):
-                head = os.pread(fd, 1024, 0) if hasattr(os, "pread") else b""
+        sniff = may_hold_secret(task.source, before.st_size)
+        head = _read_head(fd, HEAD_BYTES if sniff else 1024)
+        if sniff and self._is_secret(task, before.st_size, head):
+            return
         stored = should_store(task.arcname) or incompressible(head)
         error: OSError | None = None
         with os.fdopen(os.dup(fd), "rb", buffering=0) as source:
