@@ -17,7 +17,9 @@ import os
 import stat
 import tempfile
 import time
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -128,6 +130,12 @@ class _EntrySink:
             self.compressed += len(tail)
 
 
+def _ready(value: str) -> Future[str]:
+    future: Future[str] = Future()
+    future.set_result(value)
+    return future
+
+
 @dataclass
 class Tally:
     """What the README and the result say about the files, without keeping their records."""
@@ -150,12 +158,21 @@ class ZipWriter:
         self._directory = tempfile.TemporaryFile(dir=spool_dir)  # noqa: SIM115
         self._records = tempfile.TemporaryFile(dir=spool_dir)  # noqa: SIM115
         self._entries = 0
-        self.tally = Tally(warned=[])
+        self._tally = Tally(warned=[])
+        # Records whose file is still being hashed, in archive order (see `_spool`).
+        self._waiting: deque[tuple[tuple[str, str, int, str | None], Future[str],
+                                   tuple[bool, str | None, str | None, bool]]] = deque()
         self.skipped: list[Skipped] = []
         self.warnings: list[str] = []
         self.secrets: list[str] = []  # password exports found by content: never stored plain
 
+    @property
+    def tally(self) -> Tally:
+        self._settle(wait=True)
+        return self._tally
+
     def close(self) -> None:
+        self.out.close()
         self._directory.close()
         self._records.close()
 
@@ -216,16 +233,17 @@ class ZipWriter:
         with os.fdopen(os.dup(fd), "rb", buffering=0) as source:
             entry_sink = self._begin(task.arcname, before.st_mtime, before.st_mode & 0xFFFF,
                                      stored, zip64=before.st_size > ZIP64_ABOVE)
+            digest: str | Future[str]
             try:
-                digest, size = self.hasher.copy(source, entry_sink[1], self.meter.add_bytes,
-                                                self.cancel)
+                digest, size = self.hasher.start_copy(source, entry_sink[1],
+                                                      self.meter.add_bytes, self.cancel)
             except SourceReadError as exc:
                 error, digest, size = exc.error, exc.sha256, exc.done
             self._end(*entry_sink)
         self._record(task, before, size, digest, stored, error)
 
-    def _record(self, task: FileTask, before: os.stat_result, size: int, digest: str,
-                stored: bool, error: OSError | None) -> None:
+    def _record(self, task: FileTask, before: os.stat_result, size: int,
+                digest: str | Future[str], stored: bool, error: OSError | None) -> None:
         warning = None
         if error is not None:
             warning = (f"reading stopped after {size} bytes ({error.strerror}); "
@@ -249,19 +267,39 @@ class ZipWriter:
         self.meter.file_done()
 
     def _spool(self, name: str, original_path: str, size: int, mtime: str | None,
-               sha256: str, stored: bool, raw_name_b64: str | None = None,
+               sha256: str | Future[str], stored: bool, raw_name_b64: str | None = None,
                warning: str | None = None, incomplete: bool = False) -> None:
-        """One manifest record (the fields of ManifestFile, in its order) to the spool;
-        built directly, as 100,000 dataclasses cost a second."""
+        """One manifest record, written once its file's SHA-256 is known. Records keep
+        archive order: one whose file is still being hashed holds back those after it,
+        and each `add_file` writes out the ones that are ready."""
+        if isinstance(sha256, str) and not self._waiting:
+            self._write_record(name, original_path, size, mtime, sha256, stored,
+                               raw_name_b64, warning, incomplete)
+            return
+        future = sha256 if isinstance(sha256, Future) else _ready(sha256)
+        self._waiting.append(((name, original_path, size, mtime), future,
+                              (stored, raw_name_b64, warning, incomplete)))
+        self._settle(wait=False)
+
+    def _settle(self, wait: bool) -> None:
+        while self._waiting and (wait or self._waiting[0][1].done()):
+            head, future, tail = self._waiting.popleft()
+            self._write_record(*head, future.result(), *tail)
+
+    def _write_record(self, name: str, original_path: str, size: int, mtime: str | None,
+                      sha256: str, stored: bool, raw_name_b64: str | None,
+                      warning: str | None, incomplete: bool) -> None:
+        """The fields of ManifestFile, in its order, built directly: 100,000 dataclasses
+        cost a second."""
         row = {"name": name, "original_path": original_path, "size": size, "mtime": mtime,
                "sha256": sha256, "stored": stored, "raw_name_b64": raw_name_b64,
                "warning": warning, "incomplete": incomplete}
         self._records.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
-        self.tally.files += 1
-        self.tally.bytes += size
-        if warning and self.tally.warned is not None \
-                and len(self.tally.warned) < WARNED_IN_README:
-            self.tally.warned.append((original_path, warning))
+        tally = self._tally
+        tally.files += 1
+        tally.bytes += size
+        if warning and tally.warned is not None and len(tally.warned) < WARNED_IN_README:
+            tally.warned.append((original_path, warning))
 
     # -- entries ------------------------------------------------------------------------
 
@@ -325,6 +363,7 @@ class ZipWriter:
 
     def records(self) -> Iterator[bytes]:
         """The spooled manifest records, one JSON object each, in archive order."""
+        self._settle(wait=True)
         self._records.flush()
         self._records.seek(0)
         for line in self._records:
