@@ -10,9 +10,11 @@ import threading
 import zipfile
 from pathlib import Path
 
+import pytest
 from backup_helpers import manifest_of, only_archive, unzip_test
 
 from core.backup.archive import BackupOptions, run_backup
+from core.backup.lanes import Lane
 from core.backup.plan import BackupItem, BackupPlan
 from core.backup.streaming import BUFFERS, CHUNK, Hasher, SourceReadError
 from core.backup.verify import verify_archive
@@ -93,3 +95,23 @@ def test_a_read_error_part_way_keeps_what_was_read_and_the_next_file_copies() ->
     worker.join(120)  # a guard against a hang, not a timing check
     assert finished == ["error reported", "next file copied"]
     assert sink.getvalue() == good
+
+
+def test_a_lane_runs_jobs_in_order_and_never_swallows_a_failure() -> None:
+    lane = Lane("test")
+    try:
+        seen: list[int] = []
+        for number in range(200):
+            lane.run(seen.append, number)
+        assert lane.compute(len, seen).result() == 200
+        assert seen == list(range(200))
+
+        def broken() -> None:
+            raise OSError(5, "Input/output error")
+
+        lane.run(broken)
+        # The failure of a job nobody waited for reaches the next one that is waited for.
+        with pytest.raises(OSError, match="Input/output"):
+            lane.compute(len, seen).result()
+    finally:
+        lane.close()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from concurrent.futures import Future, ThreadPoolExecutor
+
+from core.backup.lanes import Lane, Pending
 
 BUFFER = 1024 * 1024
 WRITEBACK_EVERY = 64 * 1024 * 1024
@@ -36,14 +37,14 @@ class ArchiveOut:
         self._flushed = self.position
         self._advised = self.position
         self._advise = hasattr(os, "posix_fadvise")
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: Future[None] | None = None
+        self._lane: Lane | None = None
+        self._pending: Pending[None] | None = None
 
     def close(self) -> None:
         """Wait for the write-behind thread; the caller's fsync does the rest."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        if self._lane is not None:
+            self._lane.close()
+            self._lane = None
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
         size = len(data)
@@ -81,9 +82,9 @@ class ArchiveOut:
         if self._advise and self._flushed - self._advised >= WRITEBACK_EVERY \
                 and (self._pending is None or self._pending.done()):
             start = max(0, self._advised - WRITEBACK_EVERY)
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="writeback")
-            self._pending = self._pool.submit(_advise, self.fd, start, self._flushed - start)
+            if self._lane is None:
+                self._lane = Lane("writeback")
+            self._pending = self._lane.compute(_advise, self.fd, start, self._flushed - start)
             self._advised = self._flushed
 
 

@@ -3,7 +3,7 @@
 SHA-256 is the slowest stage of a backup (1.7 GB/s on one core, slower than reading and
 writing). Two hashing lanes take files in turn, so while this thread reads and writes
 file N+1, file N's last chunks are still being hashed on the other core: the copy never
-waits for a file's digest, it gets a Future. Chunks of one file go to one lane, in order.
+waits for a file's digest, it gets a Pending. Chunks of one file go to one lane, in order.
 hashlib, zlib and file I/O release the GIL on large buffers, so the threads really run
 side by side. A small pool of reused buffers bounds memory (six chunks whatever the file
 sizes) and is the back-pressure: when every buffer is waiting to be hashed, reading waits.
@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 import queue
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol
 
+from core.backup.lanes import Lane, Pending
 from core.jobs import CancelToken
 
 CHUNK = 1024 * 1024
@@ -54,18 +54,11 @@ def _hash_and_return(digest: hashlib._Hash, chunk: memoryview, buffer: bytearray
         free.put(buffer)
 
 
-def _done(value: str) -> Future[str]:
-    future: Future[str] = Future()
-    future.set_result(value)
-    return future
-
-
 class Hasher:
     """The hashing lanes and the buffers, shared by every file of a job."""
 
     def __init__(self) -> None:
-        self._lanes = [ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"sha256-{i}")
-                       for i in range(LANES)]
+        self._lanes = [Lane(f"sha256-{i}") for i in range(LANES)]
         self._turn = 0
         # Allocated once per job: a fresh 1 MiB per chunk is a fresh mapping, faulted in
         # page by page (a tenth of a photo backup).
@@ -75,7 +68,7 @@ class Hasher:
 
     def close(self) -> None:
         for lane in self._lanes:
-            lane.shutdown(wait=True)
+            lane.close()
 
     def __enter__(self) -> Hasher:
         return self
@@ -90,7 +83,7 @@ class Hasher:
         return digest.result(), total
 
     def start_copy(self, source: Source, sink: Sink | None, on_bytes: Callable[[int], None],
-                   cancel: CancelToken) -> tuple[Future[str], int]:
+                   cancel: CancelToken) -> tuple[Pending[str], int]:
         """Copy `source` into `sink` (or only read it); returns the SHA-256 (hex) still
         being computed, and the number of bytes copied.
 
@@ -98,7 +91,7 @@ class Hasher:
         a write error propagates untouched (the destination is in trouble: stop the job).
         """
         digest = hashlib.sha256()
-        lane: ThreadPoolExecutor | None = None  # chosen when a chunk first needs one
+        lane: Lane | None = None  # chosen when a chunk first needs one
         total = 0
         readinto: Callable[[bytearray], int | None] | None = getattr(source, "readinto", None)
         while True:
@@ -113,7 +106,7 @@ class Hasher:
                     buffer[:got] = data
             except OSError as exc:
                 self._free.put(buffer)
-                partial = lane.submit(digest.hexdigest).result() if lane else digest.hexdigest()
+                partial = lane.compute(digest.hexdigest).result() if lane else digest.hexdigest()
                 raise SourceReadError(total, exc, partial) from None
             except BaseException:
                 self._free.put(buffer)
@@ -131,8 +124,8 @@ class Hasher:
                 if lane is None:
                     lane = self._lanes[self._turn]
                     self._turn = (self._turn + 1) % LANES
-                lane.submit(_hash_and_return, digest, memoryview(buffer)[:got], buffer,
-                            self._free)
+                lane.run(_hash_and_return, digest, memoryview(buffer)[:got], buffer,
+                         self._free)
             # Only this thread takes buffers, so one handed back early is not reused
             # before this write is over.
             if sink is not None:
@@ -141,5 +134,5 @@ class Hasher:
             total += got
             on_bytes(got)
         if lane is None:
-            return _done(digest.hexdigest()), total
-        return lane.submit(digest.hexdigest), total
+            return Pending.ready(digest.hexdigest()), total
+        return lane.compute(digest.hexdigest), total

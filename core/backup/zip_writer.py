@@ -19,7 +19,6 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,6 +26,7 @@ from pathlib import Path
 from core.backup import zip_format
 from core.backup.archive_out import ArchiveOut
 from core.backup.fast_zlib import crc32, raw_deflater
+from core.backup.lanes import Pending
 from core.backup.manifest import Skipped
 from core.backup.names import display_path, should_store
 from core.backup.sources import FileTask
@@ -130,12 +130,6 @@ class _EntrySink:
             self.compressed += len(tail)
 
 
-def _ready(value: str) -> Future[str]:
-    future: Future[str] = Future()
-    future.set_result(value)
-    return future
-
-
 @dataclass
 class Tally:
     """What the README and the result say about the files, without keeping their records."""
@@ -160,7 +154,7 @@ class ZipWriter:
         self._entries = 0
         self._tally = Tally(warned=[])
         # Records whose file is still being hashed, in archive order (see `_spool`).
-        self._waiting: deque[tuple[tuple[str, str, int, str | None], Future[str],
+        self._waiting: deque[tuple[tuple[str, str, int, str | None], Pending[str],
                                    tuple[bool, str | None, str | None, bool]]] = deque()
         self.skipped: list[Skipped] = []
         self.warnings: list[str] = []
@@ -233,7 +227,7 @@ class ZipWriter:
         with os.fdopen(os.dup(fd), "rb", buffering=0) as source:
             entry_sink = self._begin(task.arcname, before.st_mtime, before.st_mode & 0xFFFF,
                                      stored, zip64=before.st_size > ZIP64_ABOVE)
-            digest: str | Future[str]
+            digest: str | Pending[str]
             try:
                 digest, size = self.hasher.start_copy(source, entry_sink[1],
                                                       self.meter.add_bytes, self.cancel)
@@ -243,7 +237,7 @@ class ZipWriter:
         self._record(task, before, size, digest, stored, error)
 
     def _record(self, task: FileTask, before: os.stat_result, size: int,
-                digest: str | Future[str], stored: bool, error: OSError | None) -> None:
+                digest: str | Pending[str], stored: bool, error: OSError | None) -> None:
         warning = None
         if error is not None:
             warning = (f"reading stopped after {size} bytes ({error.strerror}); "
@@ -267,7 +261,7 @@ class ZipWriter:
         self.meter.file_done()
 
     def _spool(self, name: str, original_path: str, size: int, mtime: str | None,
-               sha256: str | Future[str], stored: bool, raw_name_b64: str | None = None,
+               sha256: str | Pending[str], stored: bool, raw_name_b64: str | None = None,
                warning: str | None = None, incomplete: bool = False) -> None:
         """One manifest record, written once its file's SHA-256 is known. Records keep
         archive order: one whose file is still being hashed holds back those after it,
@@ -276,7 +270,7 @@ class ZipWriter:
             self._write_record(name, original_path, size, mtime, sha256, stored,
                                raw_name_b64, warning, incomplete)
             return
-        future = sha256 if isinstance(sha256, Future) else _ready(sha256)
+        future = sha256 if isinstance(sha256, Pending) else Pending.ready(sha256)
         self._waiting.append(((name, original_path, size, mtime), future,
                               (stored, raw_name_b64, warning, incomplete)))
         self._settle(wait=False)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.backup.archive import BackupResult
 from core.backup.drives import human_size
 from core.backup.plan import BackupPlan
-from core.backup.restore import RestoreResult
-from core.backup.verify import VerifyResult
 from core.language.translate import mark, tr, tr_n
+
+if TYPE_CHECKING:  # only named in annotations: a backup need not load restore's code
+    from core.backup.restore import RestoreResult
+    from core.backup.verify import VerifyResult
 
 _WHO = {
     "copy": mark("Switchover copies it"),
