@@ -113,5 +113,48 @@ def test_a_lane_runs_jobs_in_order_and_never_swallows_a_failure() -> None:
         # The failure of a job nobody waited for reaches the next one that is waited for.
         with pytest.raises(OSError, match="Input/output"):
             lane.compute(len, seen).result()
+        # ... and only there: the file after it is not blamed for it.
+        assert lane.compute(len, seen).result() == 200
     finally:
         lane.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        lane.run(seen.append, 1)  # it would never run
+
+
+class _BrokenMember(io.RawIOBase):
+    """A damaged archive member: the decompressor raises, not the disk."""
+
+    def __init__(self, good: bytes) -> None:
+        self._data = io.BytesIO(good)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
+        got = self._data.readinto(buffer)
+        if not got:
+            raise ValueError("invalid distance too far back")
+        return got
+
+
+def test_damaged_members_one_after_another_never_exhaust_the_buffers() -> None:
+    """verify carries on after a damaged member: each failure gives its buffers back."""
+    outcomes: list[str] = []
+
+    def work() -> None:
+        with Hasher() as hasher:
+            for _ in range(3 * BUFFERS):
+                try:
+                    hasher.copy(_BrokenMember(os.urandom(2 * CHUNK)), None, lambda _: None,
+                                CancelToken())
+                except ValueError:
+                    outcomes.append("damaged")
+            good = os.urandom(3 * CHUNK)
+            assert hasher.copy(io.BytesIO(good), None, lambda _: None, CancelToken())[0] \
+                == hashlib.sha256(good).hexdigest()
+            outcomes.append("next member checked")
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(120)  # a guard against a hang, not a timing check
+    assert outcomes == ["damaged"] * (3 * BUFFERS) + ["next member checked"]

@@ -254,6 +254,7 @@ def _write_archive(raw_file: BinaryIO, plan: BackupPlan, options: BackupOptions,
             order = {item.id: i for i, item in enumerate(plan.items)}
             outcomes.sort(key=lambda o: order.get(o.id, -1))
             meter.finish()
+            writer.settle()  # every file's record written: the tally is whole
             manifest = Manifest(
                 created_at=now.astimezone(timezone.utc).isoformat(timespec="seconds"),
                 switchover_version=__version__, platform=plan.platform,

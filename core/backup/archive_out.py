@@ -19,7 +19,7 @@ WRITEBACK_EVERY = 64 * 1024 * 1024
 class ArchiveOut:
     """Appends to an open file descriptor and knows the archive offset of the next byte.
 
-    Write-behind: every 64 MiB, `POSIX_FADV_DONTNEED` over the last two windows starts
+    Write-behind: every 64 MiB, `POSIX_FADV_DONTNEED` over the recent windows starts
     writeback of what was just written (so the closing fsync has little left to do:
     measured 0.2-1.2 s for 600 MB without it) and drops the pages already written out, so
     a backup nobody reads back soon does not push the user's working files out of the page
@@ -42,6 +42,7 @@ class ArchiveOut:
 
     def close(self) -> None:
         """Wait for the write-behind thread; the caller's fsync does the rest."""
+        self._advise = False  # no new lane after this
         if self._lane is not None:
             self._lane.close()
             self._lane = None
@@ -89,5 +90,7 @@ class ArchiveOut:
 
 
 def _advise(fd: int, start: int, length: int) -> None:
+    """Advice only: if it fails, the closing fsync does the writing, so nothing waits for
+    or reads this result."""
     with contextlib.suppress(OSError):
         os.posix_fadvise(fd, start, length, os.POSIX_FADV_DONTNEED)

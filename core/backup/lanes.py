@@ -54,31 +54,42 @@ class Lane:
     """One worker thread; jobs run one at a time, in the order they were given.
 
     The thread is a daemon: if the job is abandoned (an error, a cancel), the process can
-    still exit. A failure in a fire-and-forget job is kept and raised by the next
-    `compute` result, so it cannot pass unseen.
+    still exit. A failure in a fire-and-forget job is kept and handed to the next
+    `compute` queued after it (then forgotten), so it cannot pass unseen: a file's chunks
+    are followed by its own `compute`, which is where its hashing error belongs.
     """
 
     def __init__(self, name: str) -> None:
         self._jobs: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...],
                                             Pending[Any] | None] | None] = queue.SimpleQueue()
         self._failure: BaseException | None = None
+        self._closed = False
         self._thread = threading.Thread(target=self._work, name=name, daemon=True)
         self._thread.start()
 
     def run(self, job: Callable[..., object], *args: Any) -> None:
         """Queue a job whose result nobody waits for."""
+        self._check_open()
         self._jobs.put((job, args, None))
 
     def compute(self, job: Callable[..., T], *args: Any) -> Pending[T]:
         """Queue a job; its result (or error) arrives in the Pending."""
+        self._check_open()
         pending: Pending[T] = Pending()
         self._jobs.put((job, args, pending))
         return pending
 
     def close(self) -> None:
         """Let queued jobs finish, then stop the thread."""
-        self._jobs.put(None)
-        self._thread.join()
+        if not self._closed:
+            self._closed = True
+            self._jobs.put(None)
+            self._thread.join()
+
+    def _check_open(self) -> None:
+        # A job queued after the stop marker would never run, and its Pending never end.
+        if self._closed:
+            raise RuntimeError(f"the {self._thread.name} lane is closed")
 
     def _work(self) -> None:
         while (item := self._jobs.get()) is not None:
@@ -94,5 +105,6 @@ class Lane:
             if pending is not None:
                 if self._failure is not None:
                     pending.fail(self._failure)
+                    self._failure = None
                 else:
                     pending.set(value)

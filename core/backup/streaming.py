@@ -2,8 +2,9 @@
 
 SHA-256 is the slowest stage of a backup (1.7 GB/s on one core, slower than reading and
 writing). Two hashing lanes take files in turn, so while this thread reads and writes
-file N+1, file N's last chunks are still being hashed on the other core: the copy never
-waits for a file's digest, it gets a Pending. Chunks of one file go to one lane, in order.
+file N+1, file N's last chunks are still being hashed on the other core: a backup's copy never
+waits for a file's digest, it gets a Pending (verify and restore, which compare the
+digest at once, wait for it). Chunks of one file go to one lane, in order.
 hashlib, zlib and file I/O release the GIL on large buffers, so the threads really run
 side by side. A small pool of reused buffers bounds memory (six chunks whatever the file
 sizes) and is the back-pressure: when every buffer is waiting to be hashed, reading waits.
@@ -26,6 +27,9 @@ INLINE_BELOW = 256 * 1024
 
 
 class Sink(Protocol):
+    """Where the bytes go. `write` must be done with `data` when it returns: the buffer
+    behind it is reused for a later chunk."""
+
     def write(self, data: bytes | memoryview, /) -> int: ...
 
 
@@ -54,11 +58,30 @@ def _hash_and_return(digest: hashlib._Hash, chunk: memoryview, buffer: bytearray
         free.put(buffer)
 
 
+def _fill(buffer: bytearray, source: Source,
+          readinto: Callable[[bytearray], int | None] | None) -> int:
+    if readinto is not None:
+        return readinto(buffer) or 0
+    data = source.read(CHUNK)
+    buffer[:len(data)] = data
+    return len(data)
+
+
 class Hasher:
-    """The hashing lanes and the buffers, shared by every file of a job."""
+    """The hashing lanes and the buffers, shared by every file of a job.
+
+    One thread copies at a time: buffers are safe to reuse because only the copying
+    thread takes them from the pool (each job makes its own Hasher).
+    """
 
     def __init__(self) -> None:
-        self._lanes = [Lane(f"sha256-{i}") for i in range(LANES)]
+        self._lanes: list[Lane] = []
+        try:
+            for index in range(LANES):
+                self._lanes.append(Lane(f"sha256-{index}"))
+        except BaseException:
+            self.close()
+            raise
         self._turn = 0
         # Allocated once per job: a fresh 1 MiB per chunk is a fresh mapping, faulted in
         # page by page (a tenth of a photo backup).
@@ -78,7 +101,8 @@ class Hasher:
 
     def copy(self, source: Source, sink: Sink | None, on_bytes: Callable[[int], None],
              cancel: CancelToken) -> tuple[str, int]:
-        """Copy `source` into `sink` (or only read it), returning (sha256 hex, bytes)."""
+        """Copy `source` into `sink` (or only read it), returning (sha256 hex, bytes).
+        Raises SourceReadError as `start_copy` does."""
         digest, total = self.start_copy(source, sink, on_bytes, cancel)
         return (digest if isinstance(digest, str) else digest.result()), total
 
@@ -94,46 +118,51 @@ class Hasher:
         digest = hashlib.sha256()
         lane: Lane | None = None  # chosen when a chunk first needs one
         total = 0
+        failure: OSError | None = None
         readinto: Callable[[bytearray], int | None] | None = getattr(source, "readinto", None)
-        while True:
-            cancel.raise_if_cancelled()
-            buffer = self._free.get()  # waits while every buffer is queued for hashing
-            try:
-                if readinto is not None:
-                    got = readinto(buffer) or 0
-                else:
-                    data = source.read(CHUNK)
-                    got = len(data)
-                    buffer[:got] = data
-            except OSError as exc:
-                self._free.put(buffer)
-                partial = lane.compute(digest.hexdigest).result() if lane else digest.hexdigest()
-                raise SourceReadError(total, exc, partial) from None
-            except BaseException:
-                self._free.put(buffer)
-                raise
-            if not got:
-                self._free.put(buffer)
-                break
-            written = memoryview(buffer)[:got]
-            if lane is None and got < INLINE_BELOW:
-                # A small file's only chunk: handing it to a thread and back costs more
-                # than hashing it here (100,000 small files: seconds).
-                digest.update(written)
-                self._free.put(buffer)
-            else:
-                if lane is None:
-                    lane = self._lanes[self._turn]
-                    self._turn = (self._turn + 1) % LANES
-                lane.run(_hash_and_return, digest, memoryview(buffer)[:got], buffer,
-                         self._free)
-            # Only this thread takes buffers, so one handed back early is not reused
-            # before this write is over.
-            if sink is not None:
-                sink.write(written)
-            written.release()
-            total += got
-            on_bytes(got)
+        try:
+            while True:
+                cancel.raise_if_cancelled()
+                buffer = self._free.get()  # waits while every buffer is queued for hashing
+                handed_over = False
+                try:
+                    try:
+                        got = _fill(buffer, source, readinto)
+                    except OSError as exc:
+                        failure = exc
+                        break
+                    if not got:
+                        break
+                    written = memoryview(buffer)[:got]
+                    if lane is None and got < INLINE_BELOW:
+                        # A small file's only chunk (or a short first read): handing it to
+                        # a thread and back costs more than hashing it here (100,000
+                        # small files: seconds).
+                        digest.update(written)
+                    else:
+                        if lane is None:
+                            lane = self._lanes[self._turn]
+                            self._turn = (self._turn + 1) % LANES
+                        lane.run(_hash_and_return, digest, memoryview(buffer)[:got], buffer,
+                                 self._free)
+                        handed_over = True  # the lane puts it back
+                finally:
+                    if not handed_over:
+                        self._free.put(buffer)
+                # Only this thread takes buffers, so one handed back early is not reused
+                # before this write is over.
+                if sink is not None:
+                    sink.write(written)
+                written.release()
+                total += got
+                on_bytes(got)
+        except BaseException:
+            if lane is not None:
+                lane.compute(digest.hexdigest)  # takes any hashing error of this file along
+            raise
+        if failure is not None:
+            partial = lane.compute(digest.hexdigest).result() if lane else digest.hexdigest()
+            raise SourceReadError(total, failure, partial) from None
         if lane is None:
             return digest.hexdigest(), total  # no Pending: 100,000 of them cost 0.3 s
         return lane.compute(digest.hexdigest), total

@@ -152,7 +152,7 @@ class ZipWriter:
         self._directory = tempfile.TemporaryFile(dir=spool_dir)  # noqa: SIM115
         self._records = tempfile.TemporaryFile(dir=spool_dir)  # noqa: SIM115
         self._entries = 0
-        self._tally = Tally(warned=[])
+        self.tally = Tally(warned=[])  # complete once `settle` has run
         # Records whose file is still being hashed, in archive order (see `_spool`).
         self._waiting: deque[tuple[tuple[str, str, int, str | None], Pending[str],
                                    tuple[bool, str | None, str | None, bool]]] = deque()
@@ -160,10 +160,10 @@ class ZipWriter:
         self.warnings: list[str] = []
         self.secrets: list[str] = []  # password exports found by content: never stored plain
 
-    @property
-    def tally(self) -> Tally:
+    def settle(self) -> None:
+        """Wait for every file still being hashed and write out its manifest record:
+        `tally`, `warnings` and `records` are complete after this."""
         self._settle(wait=True)
-        return self._tally
 
     def close(self) -> None:
         self.out.close()
@@ -264,8 +264,8 @@ class ZipWriter:
                sha256: str | Pending[str], stored: bool, raw_name_b64: str | None = None,
                warning: str | None = None, incomplete: bool = False) -> None:
         """One manifest record, written once its file's SHA-256 is known. Records keep
-        archive order: one whose file is still being hashed holds back those after it,
-        and each `add_file` writes out the ones that are ready."""
+        archive order: one whose file is still being hashed holds back those after it.
+        Each call writes out those that are ready; `settle` waits for the rest."""
         if isinstance(sha256, str) and not self._waiting:
             self._write_record(name, original_path, size, mtime, sha256, stored,
                                raw_name_b64, warning, incomplete)
@@ -289,7 +289,7 @@ class ZipWriter:
                "sha256": sha256, "stored": stored, "raw_name_b64": raw_name_b64,
                "warning": warning, "incomplete": incomplete}
         self._records.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
-        tally = self._tally
+        tally = self.tally
         tally.files += 1
         tally.bytes += size
         if warning and tally.warned is not None and len(tally.warned) < WARNED_IN_README:
@@ -356,12 +356,12 @@ class ZipWriter:
         self.add_bytes_entry(name, b"", time.time(), (0o40755 << 16) | 0x10, stored=True)
 
     def records(self) -> Iterator[bytes]:
-        """The spooled manifest records, one JSON object each, in archive order."""
-        self._settle(wait=True)
+        """The spooled manifest records, one JSON object each, in archive order (all of
+        them: this settles first, when called, not when first iterated)."""
+        self.settle()
         self._records.flush()
         self._records.seek(0)
-        for line in self._records:
-            yield line.rstrip(b"\n")
+        return (line.rstrip(b"\n") for line in self._records)
 
     def add_streamed(self, name: str) -> tuple[zip_format.Entry, _EntrySink, int]:
         """Begin a deflated entry written piece by piece (the manifest); end it with
