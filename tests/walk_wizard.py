@@ -4,11 +4,11 @@
     xvfb-run -a python tests/walk_wizard.py --out screens linux-kesl # one
 
 It acts as a person would: ticks what the page asks to be ticked, adds a Documents folder
-with one letter in it, saves the backup into a temporary folder, picks the first
-replacement when one must be picked, presses "Uninstall now", and saves each page as
-`<demo>/<nn>-<page>.png`. Where the wizard stops it (a page whose Next stays off), it saves
-that page, prints the sentence the page shows, and goes on with the next demo. Not a
-test: the screenshots are for people to look at.
+with one letter and three 3 MB photos in it, saves the backup into a temporary folder,
+picks the first replacement when one must be picked, presses "Uninstall now", and saves
+each page as `<demo>/<nn>-<page>.png`. Where the wizard stops it (a page whose Next stays
+off), it saves that page, prints the sentence the page shows, and goes on with the next
+demo. Not a test: the screenshots are for people to look at.
 """
 
 from __future__ import annotations
@@ -132,6 +132,8 @@ def _prepare(page: object, name: str, work: Path) -> None:
         if not docs.exists():
             docs.mkdir()
             (docs / "letter.txt").write_text("Dear friend,\n")
+            for index in range(3):  # large enough to be copied in chunks and hashed on lanes
+                (docs / f"IMG_{index}.jpg").write_bytes(os.urandom(3 * 1024 * 1024 + index))
         page._add_folder_box("Documents", str(docs), True)
     if name == "uninstall":
         from PySide6.QtWidgets import QApplication
