@@ -54,11 +54,13 @@ def test_large_and_small_files_keep_their_own_checksums_in_archive_order(
     assert unzip_test(archive).returncode == 0
 
 
-class _FailingDisk(io.RawIOBase):
-    """A source whose disk fails after `good` bytes, as a dying USB stick does."""
+class _FailsAtTheEnd(io.RawIOBase):
+    """A source that gives `good` and then raises `error`: a dying USB stick (OSError) or
+    a damaged archive member (the decompressor's ValueError)."""
 
-    def __init__(self, good: bytes) -> None:
+    def __init__(self, good: bytes, error: Exception) -> None:
         self._data = io.BytesIO(good)
+        self._error = error
 
     def readable(self) -> bool:
         return True
@@ -66,7 +68,7 @@ class _FailingDisk(io.RawIOBase):
     def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
         got = self._data.readinto(buffer)
         if not got:
-            raise OSError(5, "Input/output error")
+            raise self._error
         return got
 
 
@@ -78,7 +80,8 @@ def test_a_read_error_part_way_keeps_what_was_read_and_the_next_file_copies() ->
     def work() -> None:
         with Hasher() as hasher:
             try:
-                hasher.start_copy(_FailingDisk(good), sink, lambda _: None, CancelToken())
+                dying = _FailsAtTheEnd(good, OSError(5, "Input/output error"))
+                hasher.start_copy(dying, sink, lambda _: None, CancelToken())
             except SourceReadError as exc:
                 assert exc.done == len(good)
                 assert exc.sha256 == hashlib.sha256(good).hexdigest()
@@ -121,22 +124,6 @@ def test_a_lane_runs_jobs_in_order_and_never_swallows_a_failure() -> None:
         lane.run(seen.append, 1)  # it would never run
 
 
-class _BrokenMember(io.RawIOBase):
-    """A damaged archive member: the decompressor raises, not the disk."""
-
-    def __init__(self, good: bytes) -> None:
-        self._data = io.BytesIO(good)
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
-        got = self._data.readinto(buffer)
-        if not got:
-            raise ValueError("invalid distance too far back")
-        return got
-
-
 def test_damaged_members_one_after_another_never_exhaust_the_buffers() -> None:
     """verify carries on after a damaged member: each failure gives its buffers back."""
     outcomes: list[str] = []
@@ -145,8 +132,8 @@ def test_damaged_members_one_after_another_never_exhaust_the_buffers() -> None:
         with Hasher() as hasher:
             for _ in range(3 * BUFFERS):
                 try:
-                    hasher.copy(_BrokenMember(os.urandom(2 * CHUNK)), None, lambda _: None,
-                                CancelToken())
+                    damaged = _FailsAtTheEnd(os.urandom(2 * CHUNK), ValueError("bad distance"))
+                    hasher.copy(damaged, None, lambda _: None, CancelToken())
                 except ValueError:
                     outcomes.append("damaged")
             good = os.urandom(3 * CHUNK)
