@@ -86,6 +86,29 @@ def test_the_bundle_encrypts_a_password_export_that_7zip_opens(built: Path,
     assert "Password: s3cret!" in (tmp_path / "open" / export.name).read_text()
 
 
+def test_the_bundle_backs_up_photos_on_its_hashing_lanes_and_verifies_them(
+        built: Path, tmp_path: Path) -> None:
+    """Files over 1 MiB are hashed on helper threads: the frozen app must carry them out."""
+    photos = tmp_path / "Pictures"
+    photos.mkdir()
+    for index in range(4):
+        (photos / f"IMG_{index}.jpg").write_bytes(os.urandom(3 * 1024 * 1024 + index))
+    (photos / "album.txt").write_text("Summer 2026\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    cli = str(built / "Switchover" / "switchover-cli")
+    done = subprocess.run([cli, "backup", "--demo", "windows-clean-defender", "--to", str(out),
+                           "--include", str(photos)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    archive = next(out.glob("switchover-backup-*.zip"))
+    checked = subprocess.run([cli, "verify", str(archive)], capture_output=True, text=True,
+                             timeout=120)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert subprocess.run([_need("unzip"), "-tq", str(archive)],
+                          capture_output=True).returncode == 0
+
+
 def test_tarball_and_deb_carry_the_app_its_desktop_entry_and_metadata(built: Path) -> None:
     tarball = next(built.glob("Switchover-*-linux-x86_64.tar.gz"))
     with tarfile.open(tarball) as archive:
