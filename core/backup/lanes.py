@@ -26,12 +26,6 @@ class Pending(Generic[T]):
         self._value: T | None = None
         self._error: BaseException | None = None
 
-    @classmethod
-    def ready(cls, value: T) -> Pending[T]:
-        pending: Pending[T] = cls()
-        pending.set(value)
-        return pending
-
     def set(self, value: T) -> None:
         self._value = value
         self._done.set()

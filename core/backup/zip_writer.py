@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from core.backup import zip_format
 from core.backup.archive_out import ArchiveOut
@@ -154,8 +155,7 @@ class ZipWriter:
         self._entries = 0
         self.tally = Tally(warned=[])  # complete once `settle` has run
         # Records whose file is still being hashed, in archive order (see `_spool`).
-        self._waiting: deque[tuple[tuple[str, str, int, str | None], Pending[str],
-                                   tuple[bool, str | None, str | None, bool]]] = deque()
+        self._waiting: deque[tuple[dict[str, Any], str | Pending[str]]] = deque()
         self.skipped: list[Skipped] = []
         self.warnings: list[str] = []
         self.secrets: list[str] = []  # password exports found by content: never stored plain
@@ -263,37 +263,28 @@ class ZipWriter:
     def _spool(self, name: str, original_path: str, size: int, mtime: str | None,
                sha256: str | Pending[str], stored: bool, raw_name_b64: str | None = None,
                warning: str | None = None, incomplete: bool = False) -> None:
-        """One manifest record, written once its file's SHA-256 is known. Records keep
-        archive order: one whose file is still being hashed holds back those after it.
-        Each call writes out those that are ready; `settle` waits for the rest."""
-        if isinstance(sha256, str) and not self._waiting:
-            self._write_record(name, original_path, size, mtime, sha256, stored,
-                               raw_name_b64, warning, incomplete)
-            return
-        future = sha256 if isinstance(sha256, Pending) else Pending.ready(sha256)
-        self._waiting.append(((name, original_path, size, mtime), future,
-                              (stored, raw_name_b64, warning, incomplete)))
+        """One manifest record (the fields of ManifestFile, in its order, built directly:
+        100,000 dataclasses cost a second), written once its file's SHA-256 is known.
+        Records keep archive order: one whose file is still being hashed holds back those
+        after it. Each call writes out those that are ready; `settle` waits for the rest."""
+        row = {"name": name, "original_path": original_path, "size": size, "mtime": mtime,
+               "sha256": None, "stored": stored, "raw_name_b64": raw_name_b64,
+               "warning": warning, "incomplete": incomplete}
+        self._waiting.append((row, sha256))
         self._settle(wait=False)
 
     def _settle(self, wait: bool) -> None:
-        while self._waiting and (wait or self._waiting[0][1].done()):
-            head, future, tail = self._waiting.popleft()
-            self._write_record(*head, future.result(), *tail)
-
-    def _write_record(self, name: str, original_path: str, size: int, mtime: str | None,
-                      sha256: str, stored: bool, raw_name_b64: str | None,
-                      warning: str | None, incomplete: bool) -> None:
-        """The fields of ManifestFile, in its order, built directly: 100,000 dataclasses
-        cost a second."""
-        row = {"name": name, "original_path": original_path, "size": size, "mtime": mtime,
-               "sha256": sha256, "stored": stored, "raw_name_b64": raw_name_b64,
-               "warning": warning, "incomplete": incomplete}
-        self._records.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
-        tally = self.tally
-        tally.files += 1
-        tally.bytes += size
-        if warning and tally.warned is not None and len(tally.warned) < WARNED_IN_README:
-            tally.warned.append((original_path, warning))
+        waiting = self._waiting
+        while waiting and (wait or isinstance(waiting[0][1], str) or waiting[0][1].done()):
+            row, digest = waiting.popleft()
+            row["sha256"] = digest if isinstance(digest, str) else digest.result()
+            self._records.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
+            tally = self.tally
+            tally.files += 1
+            tally.bytes += row["size"]
+            if row["warning"] and tally.warned is not None \
+                    and len(tally.warned) < WARNED_IN_README:
+                tally.warned.append((row["original_path"], row["warning"]))
 
     # -- entries ------------------------------------------------------------------------
 
