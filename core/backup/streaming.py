@@ -2,12 +2,13 @@
 
 SHA-256 is the slowest stage of a backup (1.7 GB/s on one core, slower than reading and
 writing). Two hashing lanes take files in turn, so while this thread reads and writes
-file N+1, file N's last chunks are still being hashed on the other core: a backup's copy never
-waits for a file's digest, it gets a Pending (verify and restore, which compare the
-digest at once, wait for it). Chunks of one file go to one lane, in order.
+file N+1, file N's last chunks are still being hashed on the other core: a backup's
+copy never waits for a file's digest, it gets a Pending (verify and restore, which
+compare the digest at once, wait for it). Chunks of one file go to one lane, in order.
 hashlib, zlib and file I/O release the GIL on large buffers, so the threads really run
-side by side. A small pool of reused buffers bounds memory (six chunks whatever the file
-sizes) and is the back-pressure: when every buffer is waiting to be hashed, reading waits.
+side by side. A small pool of reused buffers bounds memory (six chunks whatever the
+file sizes) and is the back-pressure: when every buffer is waiting to be hashed,
+reading waits.
 """
 
 from __future__ import annotations
