@@ -10,6 +10,7 @@ then renamed, so an interrupted restore never leaves a half-written file that lo
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import stat
 import sys
@@ -293,7 +294,7 @@ def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
                   cancel: CancelToken, made: set[Path], exists: bool) -> str | None:
     """None when written; else why not: a `_DiskProblem` (this disk's fault) or the
     archive's damage."""
-    temp = dest.with_name(f".{dest.name}.switchover-restore")
+    temp = _temp_name(dest)
     try:
         if dest.parent not in made:
             os.makedirs(long_path(str(dest.parent)), exist_ok=True)
@@ -328,6 +329,16 @@ def _write_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path,
             os.chmod(long_path(str(dest)), mode & 0o777)  # dest is the file just written
     _restore_time(dest, info, record)
     return None
+
+
+def _temp_name(dest: Path) -> Path:
+    """Where a member is written before it replaces `dest`: beside it, and short. A name
+    built from the file's own name went past the 255-byte limit for names of 236 bytes
+    and more, so such files backed up and verified but could never be restored. The
+    same file always gets the same temporary name, so a run stopped by force leaves at
+    most one, and restoring again replaces it."""
+    key = hashlib.sha256(os.fsencode(dest.name)).hexdigest()[:16]
+    return dest.with_name(f".switchover-restore-{key}")
 
 
 def _sync() -> None:
