@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from core import __version__
+from core.cli.stop_signals import Stopped, restore_signals, stop_on_signals
 from core.errors import BadInput, SwitchoverError
 from core.language.translate import mark, tr
 from core.terminal_text import SafeStream
@@ -353,6 +354,16 @@ def _main(argv: Sequence[str], wizard: WizardRunner | None) -> int:
 
 
 def _run(args: argparse.Namespace, wizard: WizardRunner | None) -> int:
+    if args.command == "gui":
+        return _run_command(args, wizard)
+    before = stop_on_signals()
+    try:
+        return _run_command(args, wizard)
+    finally:
+        restore_signals(before)
+
+
+def _run_command(args: argparse.Namespace, wizard: WizardRunner | None) -> int:
     try:
         if args.command == "gui":
             if wizard is None:
@@ -363,8 +374,11 @@ def _run(args: argparse.Namespace, wizard: WizardRunner | None) -> int:
     except SwitchoverError as exc:
         print(f"switchover: {exc}", file=sys.stderr)
         return exc.exit_code
+    except Stopped as stop:
+        print(tr("switchover: stopped."), file=sys.stderr)
+        return 128 + stop.signum
     except KeyboardInterrupt:
-        print("switchover: interrupted.", file=sys.stderr)
+        print(tr("switchover: interrupted."), file=sys.stderr)
         return 130
     except BrokenPipeError:  # `switchover … | head`: the reader has all it wanted
         devnull = os.open(os.devnull, os.O_WRONLY)
