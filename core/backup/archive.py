@@ -34,6 +34,7 @@ from core.backup.drives import (
     check_space,
     prepare_destination,
     space_needed,
+    temporary_is_full,
 )
 from core.backup.manifest import (
     MANIFEST_NAME,
@@ -210,6 +211,12 @@ def run_backup(plan: BackupPlan, dest_dir: str | os.PathLike[str], options: Back
         if partial is not None:
             with contextlib.suppress(OSError):
                 os.unlink(partial)
+        if isinstance(exc, OSError) and is_disk_full(exc) \
+                and temporary_is_full(workdir, dest):
+            raise NotEnoughSpace(tr("The temporary folder {path} is full; the unfinished "
+                                    "backup was removed and nothing else was changed. Free "
+                                    "space there, or point TMPDIR (TEMP on Windows) at a "
+                                    "disk with room.").format(path=workdir.parent)) from None
         if isinstance(exc, OSError) and is_disk_full(exc):
             raise NotEnoughSpace(tr("The disk holding {path} is full; the unfinished backup "
                                     "was removed and nothing else was changed.").format(
