@@ -34,6 +34,7 @@ from core.backup.sources import FileTask
 from core.backup.streaming import Hasher, SourceReadError
 from core.errors import SwitchoverError
 from core.jobs import CancelToken, ProgressMeter
+from core.language.translate import tr
 from core.long_paths import long_path
 from core.passwords.sniff import HEAD_BYTES, head_secret_reason, may_hold_secret
 
@@ -104,8 +105,9 @@ def _read_head(fd: int, size: int) -> bytes:
 class _EntrySink:
     """Where a streamed entry's bytes go: CRC, optional deflate, the archive."""
 
-    def __init__(self, out: ArchiveOut, deflate: bool, limit: int) -> None:
+    def __init__(self, out: ArchiveOut, deflate: bool, limit: int, shown: str) -> None:
         self.out = out
+        self.shown = shown  # the file's path as the user knows it, for the one error
         self.crc = 0
         self.compressed = 0
         self.size = 0
@@ -115,8 +117,9 @@ class _EntrySink:
     def write(self, data: bytes | memoryview, /) -> int:
         self.size += len(data)
         if self.size >= self.limit:
-            raise SwitchoverError("A file grew past 4 GB while it was being copied; back "
-                                  "it up again when it is not in use.")
+            raise SwitchoverError(tr("{path} grew past 4 GB while it was being copied, "
+                                     "so no archive was kept; back it up again when it is "
+                                     "not in use.").format(path=self.shown))
         self.crc = crc32(data, self.crc)
         packed = self._deflater.compress(data) if self._deflater else data
         if packed:
@@ -226,7 +229,8 @@ class ZipWriter:
         error: OSError | None = None
         with os.fdopen(os.dup(fd), "rb", buffering=0) as source:
             entry_sink = self._begin(task.arcname, before.st_mtime, before.st_mode & 0xFFFF,
-                                     stored, zip64=before.st_size > ZIP64_ABOVE)
+                                     stored, zip64=before.st_size > ZIP64_ABOVE,
+                                     shown=display_path(task.source))
             digest: str | Pending[str]
             try:
                 digest, size = self.hasher.start_copy(source, entry_sink[1],
@@ -316,7 +320,8 @@ class ZipWriter:
         return stored
 
     def _begin(self, name: str, mtime: float, mode: int, stored: bool,
-               zip64: bool) -> tuple[zip_format.Entry, _EntrySink, int]:
+               zip64: bool, shown: str | None = None) -> tuple[zip_format.Entry, _EntrySink,
+                                                               int]:
         """Start a streamed entry: its local header is written now and patched at the end."""
         raw_name, utf8 = zip_format.encode_name(name)
         entry = zip_format.Entry(raw_name, utf8,
@@ -325,7 +330,7 @@ class ZipWriter:
         offset = self.out.position
         self.out.write(zip_format.local_header(entry, 0, 0, 0))
         limit = 1 << 62 if zip64 else zip_format.LIMIT
-        return entry, _EntrySink(self.out, not stored, limit), offset
+        return entry, _EntrySink(self.out, not stored, limit, shown or name), offset
 
     def _end(self, entry: zip_format.Entry, sink: _EntrySink, offset: int) -> None:
         sink.finish()
