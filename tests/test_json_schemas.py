@@ -65,3 +65,12 @@ def test_migrate_and_fleet_report(tmp_path: Path) -> None:
     summary = check("fleet-report", "fleet-report", str(tmp_path / "r"), "--out-dir",
                     str(tmp_path / "o"), "--json")
     assert summary["machines"] == 0 and len(summary["not_counted"]) == 1
+
+
+def test_a_command_that_fails_with_json_still_prints_one_document(tmp_path: Path) -> None:
+    """A fleet script that asked for JSON parses standard output whatever happened."""
+    failed = check("error", "backup", "--demo", "windows-total-security", "--to",
+                   str(tmp_path / "not-there"), "--json", codes=(2,))
+    assert failed["exit_code"] == 2 and "not-there" in failed["error"]
+    missing = check("error", "verify", str(tmp_path / "none.zip"), "--json", codes=(2,))
+    assert "none.zip" in missing["error"]

@@ -373,6 +373,13 @@ def _run_command(args: argparse.Namespace, wizard: WizardRunner | None) -> int:
         return _command(args.command)(args)
     except SwitchoverError as exc:
         print(f"switchover: {exc}", file=sys.stderr)
+        if getattr(args, "json", False):
+            # A program that asked for JSON gets one document either way: the sentence
+            # and the exit code (docs/json-schemas/error.schema.json).
+            import json
+
+            sys.stdout.write(json.dumps({"error": str(exc), "exit_code": exc.exit_code},
+                                        ensure_ascii=False) + "\n")
         return exc.exit_code
     except Stopped as stop:
         print(tr("switchover: stopped."), file=sys.stderr)

@@ -14,7 +14,11 @@ $result = & $switchover migrate --unattended --policy $policy --json
 $code = $LASTEXITCODE
 try {
     $report = ($result -join "`n") | ConvertFrom-Json
-    Write-Output "$($report.outcome): $($report.message)"
+    if ($report.error) {
+        Write-Output "failed: $($report.error)"   # a stop before any report (bad policy, full disk)
+    } else {
+        Write-Output "$($report.outcome): $($report.message)"
+    }
 } catch {
     Write-Output "switchover-cli migrate exited with $code and printed no report"
 }
