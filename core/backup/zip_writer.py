@@ -249,8 +249,12 @@ class ZipWriter:
         else:
             with contextlib.suppress(OSError):
                 after = os.stat(long_path(task.source), follow_symlinks=False)
-                if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) \
-                        or size != before.st_size:
+                if size < before.st_size:
+                    warning = (f"became shorter while being read: the copy holds {size} of "
+                               f"its {before.st_size} bytes; back it up again when it is not "
+                               "in use")
+                elif (after.st_size, after.st_mtime_ns) \
+                        != (before.st_size, before.st_mtime_ns) or size != before.st_size:
                     warning = ("changed while being read: the copy may mix old and new "
                                "content; back it up again when it is not in use")
         if warning:
