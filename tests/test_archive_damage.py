@@ -177,7 +177,9 @@ BOMB_DRIVER = textwrap.dedent("""
     done = subprocess.run([sys.executable, "-m", "core.cli.main", "restore", archive, "--to",
                            os.path.join(mount, "restored")], capture_output=True, text=True)
     left = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(mount) for f in fs)
-    print(json.dumps({"rc": done.returncode, "stderr": done.stderr, "left": left}))
+    made = os.path.exists(os.path.join(mount, "restored"))
+    print(json.dumps({"rc": done.returncode, "stderr": done.stderr, "left": left,
+                      "made": made}))
 """)
 
 
@@ -201,3 +203,4 @@ def test_a_zip_bomb_is_refused_before_anything_is_written(tmp_path: Path) -> Non
     result = json.loads(done.stdout)
     assert result["rc"] == 1 and "nothing was restored" in result["stderr"]
     assert result["left"] == 0 and "Traceback" not in result["stderr"]
+    assert not result["made"]  # refused: not even an empty folder

@@ -139,12 +139,12 @@ def restore_archive(path: str | os.PathLike[str], target_dir: str | os.PathLike[
             notes.append(tr("No usable manifest ({problem}): files are restored without "
                             "checksums.").format(problem=exc))
             manifest_damage = ((MANIFEST_NAME, str(exc)),)
+        _check_room(archive, target, extra_bytes or 0)  # a refused restore makes no folder
         try:
             target.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise BadInput(tr("Cannot create {path} ({reason}).").format(
                 path=target, reason=exc.strerror)) from None
-        _check_room(archive, target, extra_bytes or 0)
         result = _restore(archive, target, extra_bytes is not None, overwrite, progress,
                           cancel, notes)
         return replace(result, damaged=manifest_damage + result.damaged)
@@ -174,7 +174,10 @@ def _check_room(archive: zipfile.ZipFile, target: Path, extra_bytes: int) -> Non
     from core.backup.drives import SPACE_MARGIN, NotEnoughSpace, human_size
 
     declared = sum(i.file_size for i in archive.filelist if not i.is_dir()) + extra_bytes
-    free = shutil.disk_usage(target).free
+    existing = target
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent  # the disk the folder will be made on
+    free = shutil.disk_usage(existing).free
     if declared + SPACE_MARGIN > free:
         raise NotEnoughSpace(tr(
             "The archive says it holds {size}, but only {free} is free in {path}: nothing was "
