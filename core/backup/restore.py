@@ -219,7 +219,6 @@ class _Restorer:
         self.real: dict[Path, bool] = {}
         self.made: set[Path] = set()  # folders this restore has made (or found) already
         self.incomplete: list[str] = []  # restored as they were: short when backed up
-        self.incomplete_count = 0
 
     def member(self, info: zipfile.ZipInfo, record: ManifestFile | None,
                refusal: str | None = None) -> None:
@@ -248,9 +247,7 @@ class _Restorer:
             if problem is None:
                 self.restored += 1
                 if record is not None and record.incomplete:
-                    self.incomplete_count += 1
-                    if len(self.incomplete) < SHOWN_INCOMPLETE:
-                        self.incomplete.append(one_line(info.filename))
+                    self.incomplete.append(one_line(info.filename))
             elif isinstance(problem, _DiskProblem):
                 self.failed.append((info.filename, str(problem)))
             else:
@@ -298,18 +295,17 @@ def _restore(archive: zipfile.ZipFile, target: Path, has_manifest: bool,
                           "{n} files already in {path} were kept as they are (use {option} "
                           "to replace them).", len(kept)).format(
             n=len(kept), path=target, option="--overwrite"))
-    if restorer.incomplete_count:
+    if incomplete := restorer.incomplete:
         # The backup said so when it was made; whoever restores must hear it again, or a
         # short copy passes for the file.
-        shown = ", ".join(restorer.incomplete)
-        if restorer.incomplete_count > len(restorer.incomplete):
+        shown = ", ".join(incomplete[:SHOWN_INCOMPLETE])
+        if len(incomplete) > SHOWN_INCOMPLETE:
             shown += ", …"
         notes.append(tr_n("{n} file could not be read to its end when it was backed up and "
                           "is restored as far as it was read: {names}.",
                           "{n} files could not be read to their end when they were backed "
                           "up and are restored as far as they were read: {names}.",
-                          restorer.incomplete_count).format(n=restorer.incomplete_count,
-                                                            names=shown))
+                          len(incomplete)).format(n=len(incomplete), names=shown))
     return RestoreResult(str(target), restorer.restored, tuple(kept), tuple(restorer.refused),
                          tuple(restorer.failed), tuple(notes), tuple(restorer.damaged))
 
